@@ -1,0 +1,28 @@
+from django.db.models import QuerySet
+
+from services.models import Municipality, Service
+
+from .models import GuideChapter
+
+
+def chapters_published() -> QuerySet[GuideChapter]:
+    return GuideChapter.objects.published()
+
+
+def chapter_neighbours(*, chapter: GuideChapter) -> tuple[GuideChapter | None, GuideChapter | None]:
+    """The chapters before and after `chapter`, for reading the guide in order."""
+    chapters = list(chapters_published())
+    index = next(i for i, c in enumerate(chapters) if c.pk == chapter.pk)
+    previous = chapters[index - 1] if index > 0 else None
+    following = chapters[index + 1] if index + 1 < len(chapters) else None
+    return previous, following
+
+
+def services_for_chapter(*, chapter: GuideChapter, municipality: Municipality) -> QuerySet[Service]:
+    """The municipality's services in the chapter's categories: where to go for what it explains."""
+    return (
+        Service.objects.published()
+        .filter(municipality=municipality, categories__guide_chapters=chapter)
+        .select_related("organization")
+        .distinct()
+    )

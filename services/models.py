@@ -1,0 +1,346 @@
+"""The service directory: where a returnee family finds help, and the programmes behind it.
+
+Human-readable texts are translated with django-modeltranslation (see translation.py). The
+shape follows the Open Referral HSDS core: Organization -> Service, with the service's
+location (address, coordinates) and contact (phone, e-mail) kept on the service itself.
+"""
+
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from django.utils import formats, timezone
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
+from returnee_portal.translation_review import ReviewedTranslations
+
+
+class District(ReviewedTranslations):
+    """An administrative district (okrug), e.g. Raška or Pirot."""
+
+    name = models.CharField(_("name"), max_length=100)
+    slug = models.SlugField(_("slug"), unique=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("district")
+        verbose_name_plural = _("districts")
+
+    def __str__(self):
+        return self.name
+
+
+class Municipality(ReviewedTranslations):
+    name = models.CharField(_("name"), max_length=100)
+    slug = models.SlugField(_("slug"), unique=True)
+    district = models.ForeignKey(
+        District,
+        on_delete=models.PROTECT,
+        related_name="municipalities",
+        verbose_name=_("district"),
+    )
+    intro = models.TextField(_("short introduction"), blank=True)
+    latitude = models.DecimalField(
+        _("latitude"), max_digits=9, decimal_places=6, null=True, blank=True
+    )
+    longitude = models.DecimalField(
+        _("longitude"), max_digits=9, decimal_places=6, null=True, blank=True
+    )
+    associate_contact = models.TextField(
+        _("local associate's public contact"),
+        blank=True,
+        help_text=_("Only what the associate agreed to publish. Leave empty otherwise."),
+    )
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("municipality")
+        verbose_name_plural = _("municipalities")
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("services:municipality_detail", kwargs={"slug": self.slug})
+
+
+class Category(ReviewedTranslations):
+    """A need as families think of it: documents, health care, school, work..."""
+
+    name = models.CharField(_("name"), max_length=100)
+    slug = models.SlugField(_("slug"), unique=True)
+    icon = models.CharField(
+        _("icon"), max_length=8, blank=True, help_text=_("A single symbol shown beside the name.")
+    )
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        ordering = ["order", "name"]
+        verbose_name = _("category")
+        verbose_name_plural = _("categories")
+
+    def __str__(self):
+        return self.name
+
+
+class SpokenLanguage(ReviewedTranslations):
+    """A language staff can speak with a family (maps to HSDS `languages`)."""
+
+    code = models.SlugField(_("code"), max_length=12, unique=True)
+    name = models.CharField(_("name"), max_length=50)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("spoken language")
+        verbose_name_plural = _("spoken languages")
+
+    def __str__(self):
+        return self.name
+
+
+class Organization(ReviewedTranslations):
+    class Kind(models.TextChoices):
+        PUBLIC_INSTITUTION = "public", _("public institution")
+        LOCAL_GOVERNMENT = "local", _("local government")
+        NGO = "ngo", _("non-governmental organisation")
+        INTERNATIONAL = "international", _("international organisation")
+
+    name = models.CharField(_("name"), max_length=200)
+    slug = models.SlugField(_("slug"), max_length=200, unique=True)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    description = models.TextField(_("description"), blank=True)
+    municipality = models.ForeignKey(
+        Municipality,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="organizations",
+        verbose_name=_("municipality"),
+        help_text=_("Leave empty for a national organisation."),
+    )
+    website = models.URLField(_("website"), blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+    phone = models.CharField(_("phone"), max_length=50, blank=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("organization")
+        verbose_name_plural = _("organizations")
+
+    def __str__(self):
+        return self.name
+
+
+class ServiceQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(is_published=True)
+
+
+class Service(ReviewedTranslations):
+    organization = models.ForeignKey(
+        Organization,
+        on_delete=models.PROTECT,
+        related_name="services",
+        verbose_name=_("organization"),
+    )
+    municipality = models.ForeignKey(
+        Municipality,
+        on_delete=models.PROTECT,
+        related_name="services",
+        verbose_name=_("municipality"),
+    )
+    categories = models.ManyToManyField(
+        Category, related_name="services", verbose_name=_("categories")
+    )
+    name = models.CharField(_("name"), max_length=200)
+    slug = models.SlugField(_("slug"), max_length=200, unique=True)
+    description = models.TextField(_("description"), blank=True)
+    eligibility = models.TextField(_("who can get it"), blank=True)
+    documents = models.TextField(_("documents to bring"), blank=True)
+    how_to_apply = models.TextField(_("how to apply"), blank=True)
+    cost = models.CharField(_("cost"), max_length=200, blank=True)
+    opening_hours = models.CharField(_("opening hours"), max_length=200, blank=True)
+    address = models.CharField(_("address"), max_length=200, blank=True)
+    latitude = models.DecimalField(
+        _("latitude"), max_digits=9, decimal_places=6, null=True, blank=True
+    )
+    longitude = models.DecimalField(
+        _("longitude"), max_digits=9, decimal_places=6, null=True, blank=True
+    )
+    phone = models.CharField(_("phone"), max_length=50, blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+    website = models.URLField(_("website"), blank=True)
+    staff_languages = models.ManyToManyField(
+        SpokenLanguage,
+        blank=True,
+        related_name="services",
+        verbose_name=_("languages spoken by staff"),
+    )
+    last_verified = models.DateField(_("last verified"), null=True, blank=True)
+    verified_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("verified by"),
+    )
+    is_published = models.BooleanField(_("published"), default=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = ServiceQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("service")
+        verbose_name_plural = _("services")
+        indexes = [models.Index(fields=["municipality", "is_published"])]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("services:service_detail", kwargs={"slug": self.slug})
+
+    @property
+    def tel_url(self):
+        """The phone number as a tel: link: digits and a leading + only ("011/123-45" works)."""
+        number = "".join(ch for ch in self.phone if ch.isdigit() or ch == "+")
+        return f"tel:{number}" if number else ""
+
+    @property
+    def map_url(self):
+        """A link to the service's place on OpenStreetMap, or "" without coordinates."""
+        if self.latitude is None or self.longitude is None:
+            return ""
+        lat, lon = f"{self.latitude:f}", f"{self.longitude:f}"
+        return f"https://www.openstreetmap.org/?mlat={lat}&mlon={lon}#map=17/{lat}/{lon}"
+
+
+class Project(ReviewedTranslations):
+    """A reintegration programme, e.g. RE!NTEGRATE, with its results as indicators."""
+
+    class Precision(models.TextChoices):
+        # Sources often give only a year or a month; we show no more than we know.
+        YEAR = "year", _("year")
+        MONTH = "month", _("month")
+        DAY = "day", _("day")
+
+    title = models.CharField(_("title"), max_length=200)
+    slug = models.SlugField(_("slug"), max_length=200, unique=True)
+    summary = models.TextField(_("summary"), blank=True)
+    description = models.TextField(_("description"), blank=True)
+    implementers = models.TextField(_("implementers"), blank=True)
+    funders = models.TextField(_("funders"), blank=True)
+    starts_on = models.DateField(_("starts on"), null=True, blank=True)
+    ends_on = models.DateField(_("ends on"), null=True, blank=True)
+    period_precision = models.CharField(
+        _("precision of the dates"), max_length=5, choices=Precision.choices, default="day"
+    )
+    budget = models.DecimalField(
+        _("budget"), max_digits=14, decimal_places=2, null=True, blank=True
+    )
+    currency = models.CharField(_("currency"), max_length=3, default="EUR", blank=True)
+    municipalities = models.ManyToManyField(
+        Municipality, blank=True, related_name="projects", verbose_name=_("municipalities")
+    )
+    website = models.URLField(_("website"), blank=True)
+    contact = models.TextField(_("contact"), blank=True)
+    source = models.TextField(
+        _("source"), blank=True, help_text=_("Where these facts come from, for the reader.")
+    )
+
+    class Meta:
+        ordering = ["-starts_on", "title"]
+        verbose_name = _("project")
+        verbose_name_plural = _("projects")
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("services:project_detail", kwargs={"slug": self.slug})
+
+    @property
+    def period_label(self):
+        """The period in the reader's language, no more precise than the source."""
+        date_format = {"year": "Y", "month": "YEAR_MONTH_FORMAT"}.get(
+            self.period_precision, "DATE_FORMAT"
+        )
+        start = formats.date_format(self.starts_on, date_format) if self.starts_on else ""
+        end = formats.date_format(self.ends_on, date_format) if self.ends_on else ""
+        if start and end:
+            return f"{start} – {end}"
+        if end:
+            return gettext("until %(date)s") % {"date": end}
+        if start:
+            return gettext("since %(date)s") % {"date": start}
+        return ""
+
+
+class ProjectIndicator(ReviewedTranslations):
+    project = models.ForeignKey(
+        Project, on_delete=models.CASCADE, related_name="indicators", verbose_name=_("project")
+    )
+    label = models.CharField(_("label"), max_length=200)
+    value = models.DecimalField(_("value"), max_digits=14, decimal_places=2)
+    unit = models.CharField(_("unit"), max_length=50, blank=True)
+    as_of = models.DateField(_("as of"), null=True, blank=True)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        ordering = ["order", "pk"]
+        verbose_name = _("result indicator")
+        verbose_name_plural = _("result indicators")
+
+    def __str__(self):
+        return f"{self.label}: {self.value}"
+
+
+class OpenCallQuerySet(models.QuerySet):
+    def open_on(self, day):
+        """Calls a family can still apply to on `day` (no closing date means open)."""
+        return self.filter(
+            models.Q(opens_on__isnull=True) | models.Q(opens_on__lte=day),
+            models.Q(closes_on__isnull=True) | models.Q(closes_on__gte=day),
+        )
+
+    def currently_open(self):
+        return self.open_on(timezone.localdate())
+
+
+class OpenCall(ReviewedTranslations):
+    """A call for applications: self-employment grants, training, job subsidies."""
+
+    project = models.ForeignKey(
+        Project,
+        on_delete=models.CASCADE,
+        related_name="open_calls",
+        null=True,
+        blank=True,
+        verbose_name=_("project"),
+    )
+    title = models.CharField(_("title"), max_length=200)
+    slug = models.SlugField(_("slug"), max_length=200, unique=True)
+    description = models.TextField(_("description"), blank=True)
+    eligibility = models.TextField(_("who can apply"), blank=True)
+    municipalities = models.ManyToManyField(
+        Municipality, blank=True, related_name="open_calls", verbose_name=_("municipalities")
+    )
+    opens_on = models.DateField(_("opens on"), null=True, blank=True)
+    closes_on = models.DateField(_("closes on"), null=True, blank=True)
+    url = models.URLField(_("link to the call"), blank=True)
+
+    objects = OpenCallQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["closes_on", "title"]
+        verbose_name = _("open call")
+        verbose_name_plural = _("open calls")
+
+    def __str__(self):
+        return self.title
+
+    @property
+    def is_closed(self):
+        return self.closes_on is not None and self.closes_on < timezone.localdate()

@@ -1,0 +1,77 @@
+"""Translated fields (django-modeltranslation): one column per content language."""
+
+from modeltranslation.translator import TranslationOptions, register
+
+from .models import (
+    Category,
+    District,
+    Municipality,
+    OpenCall,
+    Organization,
+    Project,
+    ProjectIndicator,
+    Service,
+    SpokenLanguage,
+)
+
+
+@register(District)
+class DistrictTranslation(TranslationOptions):
+    fields = ("name",)
+    required_languages = ("sr-latn",)
+
+
+@register(Municipality)
+class MunicipalityTranslation(TranslationOptions):
+    fields = ("name", "intro")
+    required_languages = {"sr-latn": ("name",)}
+
+
+@register(Category)
+class CategoryTranslation(TranslationOptions):
+    fields = ("name",)
+    required_languages = ("sr-latn",)
+
+
+@register(SpokenLanguage)
+class SpokenLanguageTranslation(TranslationOptions):
+    fields = ("name",)
+    required_languages = ("sr-latn",)
+
+
+@register(Organization)
+class OrganizationTranslation(TranslationOptions):
+    fields = ("name", "description")
+    required_languages = {"sr-latn": ("name",)}
+
+
+@register(Service)
+class ServiceTranslation(TranslationOptions):
+    fields = (
+        "name",
+        "description",
+        "eligibility",
+        "documents",
+        "how_to_apply",
+        "cost",
+        "opening_hours",
+    )
+    required_languages = {"sr-latn": ("name",)}
+
+
+@register(Project)
+class ProjectTranslation(TranslationOptions):
+    fields = ("title", "summary", "description", "implementers", "funders")
+    required_languages = {"sr-latn": ("title",)}
+
+
+@register(ProjectIndicator)
+class ProjectIndicatorTranslation(TranslationOptions):
+    fields = ("label", "unit")
+    required_languages = {"sr-latn": ("label",)}
+
+
+@register(OpenCall)
+class OpenCallTranslation(TranslationOptions):
+    fields = ("title", "description", "eligibility")
+    required_languages = {"sr-latn": ("title",)}
