@@ -8,6 +8,8 @@ from modeltranslation.admin import TranslationAdmin
 from modeltranslation.translator import translator
 from modeltranslation.utils import build_localized_fieldname
 
+from .languages import language_name
+
 
 def localized_fields(*fields: str) -> list[str]:
     """Every language's column for each of `fields`, e.g. for `search_fields`."""
@@ -32,8 +34,7 @@ class TranslatedModelAdmin(TranslationAdmin):
         fieldsets = []
         for code in settings.MODELTRANSLATION_LANGUAGES:
             fields = [build_localized_fieldname(field, code) for field in translated]
-            info = get_language_info(code)
-            title = f"{info['name_translated']} ({info['name_local']})"
+            title = f"{language_name(code)} ({get_language_info(code)['name_local']})"
             classes = () if code == default else ("collapse",)
             fieldsets.append((title, {"fields": fields, "classes": classes}))
             if code == default:

@@ -12,6 +12,11 @@ from modeltranslation.utils import get_language as content_language
 FALLBACK_HTML_LANG = "sr-Latn"
 
 
+def language_name(code: str) -> str:
+    """The language's name in the active interface language, e.g. "Romani" or "romski"."""
+    return str(dict(settings.LANGUAGES)[code])
+
+
 @dataclass(frozen=True)
 class LocalizedText:
     text: str

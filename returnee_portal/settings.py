@@ -8,7 +8,6 @@ from pathlib import Path
 
 import django.conf.locale
 import environ
-from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -19,10 +18,11 @@ env = environ.Env()
 
 DEBUG = env.bool("DEBUG", default=False)
 
-_DEVELOPMENT_SECRET_KEY = "development-only-not-secret-returnee-portal"
-SECRET_KEY = env.str("SECRET_KEY", default=_DEVELOPMENT_SECRET_KEY if DEBUG else "")
-if not SECRET_KEY:
-    raise ImproperlyConfigured("Set SECRET_KEY in the environment (or DEBUG=1 for development).")
+# A fixed key only for development; with DEBUG off an unset SECRET_KEY stops Django at its
+# first use ("The SECRET_KEY setting must not be empty").
+SECRET_KEY = env.str(
+    "SECRET_KEY", default="development-only-not-secret-returnee-portal" if DEBUG else ""
+)
 
 ALLOWED_HOSTS = env.list(
     "ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "[::1]"] if DEBUG else []

@@ -54,7 +54,15 @@ class SpokenLanguageAdmin(TranslatedModelAdmin):
 
 @admin.register(Organization)
 class OrganizationAdmin(TranslatedModelAdmin):
-    common_fields = ("slug", "kind", "municipality", "website", "email", "phone", "translation_review")
+    common_fields = (
+        "slug",
+        "kind",
+        "municipality",
+        "website",
+        "email",
+        "phone",
+        "translation_review",
+    )
     list_display = ("name", "kind", "municipality")
     list_filter = ("kind", "municipality__district", "municipality")
     search_fields = localized_fields("name")
@@ -126,4 +134,3 @@ class OpenCallAdmin(TranslatedModelAdmin):
     search_fields = localized_fields("title")
     filter_horizontal = ("municipalities",)
     date_hierarchy = "closes_on"
-

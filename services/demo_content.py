@@ -111,76 +111,116 @@ MUNICIPALITIES = {
 
 # The taxonomy of design section 3: slug, icon, names.
 CATEGORIES = [
-    ("licna-dokumenta", "🪪", {
-        "sr-latn": "Lična dokumenta i matične knjige",
-        "rom": "Personalne dokumentura thaj matično lil",
-        "sq": "Dokumentet personale dhe gjendja civile",
-        "de": "Ausweise und Personenstand",
-        "en": "Personal documents and civil registration",
-    }),
-    ("socijalna-zastita", "🤝", {
-        "sr-latn": "Socijalna zaštita i novčana pomoć",
-        "rom": "Socijalno arakhipe thaj lovengo ažutipe",
-        "sq": "Mbrojtja sociale dhe ndihma financiare",
-        "de": "Sozialschutz und finanzielle Hilfe",
-        "en": "Social protection and financial assistance",
-    }),
-    ("zdravstvena-zastita", "🩺", {
-        "sr-latn": "Zdravstvena zaštita",
-        "rom": "Sastipasko arakhipe",
-        "sq": "Kujdesi shëndetësor",
-        "de": "Gesundheitsversorgung",
-        "en": "Health care",
-    }),
-    ("obrazovanje", "🎒", {
-        "sr-latn": "Obrazovanje i upis u školu",
-        "rom": "Sikljovipe thaj upisi ani škola",
-        "sq": "Arsimi dhe regjistrimi në shkollë",
-        "de": "Bildung und Schulanmeldung",
-        "en": "Education and school enrolment",
-    }),
-    ("zaposljavanje", "🧰", {
-        "sr-latn": "Zapošljavanje i obuke",
-        "rom": "Buti thaj obuke",
-        "sq": "Punësimi dhe trajnimet",
-        "de": "Arbeit und Ausbildung",
-        "en": "Employment and training",
-    }),
-    ("stanovanje", "🏠", {
-        "sr-latn": "Stanovanje",
-        "rom": "Bešipe thaj kher",
-        "sq": "Strehimi",
-        "de": "Wohnen",
-        "en": "Housing",
-    }),
-    ("pravna-pomoc", "⚖️", {
-        "sr-latn": "Pravna pomoć",
-        "rom": "Pravno ažutipe",
-        "sq": "Ndihma juridike",
-        "de": "Rechtshilfe",
-        "en": "Legal aid",
-    }),
-    ("psihosocijalna-podrska", "💬", {
-        "sr-latn": "Psihosocijalna podrška",
-        "rom": "Psihosocijalno ažutipe",
-        "sq": "Mbështetja psikosociale",
-        "de": "Psychosoziale Unterstützung",
-        "en": "Psychosocial support",
-    }),
-    ("deca-i-porodica", "👪", {
-        "sr-latn": "Deca i porodica",
-        "rom": "Čhavore thaj familija",
-        "sq": "Fëmijët dhe familja",
-        "de": "Kinder und Familie",
-        "en": "Children and family",
-    }),
-    ("ekonomska-podrska", "💶", {
-        "sr-latn": "Ekonomska podrška i grantovi",
-        "rom": "Ekonomikano ažutipe thaj grantija",
-        "sq": "Mbështetja ekonomike dhe grantet",
-        "de": "Wirtschaftliche Förderung und Zuschüsse",
-        "en": "Economic support and grants",
-    }),
+    (
+        "licna-dokumenta",
+        "🪪",
+        {
+            "sr-latn": "Lična dokumenta i matične knjige",
+            "rom": "Personalne dokumentura thaj matično lil",
+            "sq": "Dokumentet personale dhe gjendja civile",
+            "de": "Ausweise und Personenstand",
+            "en": "Personal documents and civil registration",
+        },
+    ),
+    (
+        "socijalna-zastita",
+        "🤝",
+        {
+            "sr-latn": "Socijalna zaštita i novčana pomoć",
+            "rom": "Socijalno arakhipe thaj lovengo ažutipe",
+            "sq": "Mbrojtja sociale dhe ndihma financiare",
+            "de": "Sozialschutz und finanzielle Hilfe",
+            "en": "Social protection and financial assistance",
+        },
+    ),
+    (
+        "zdravstvena-zastita",
+        "🩺",
+        {
+            "sr-latn": "Zdravstvena zaštita",
+            "rom": "Sastipasko arakhipe",
+            "sq": "Kujdesi shëndetësor",
+            "de": "Gesundheitsversorgung",
+            "en": "Health care",
+        },
+    ),
+    (
+        "obrazovanje",
+        "🎒",
+        {
+            "sr-latn": "Obrazovanje i upis u školu",
+            "rom": "Sikljovipe thaj upisi ani škola",
+            "sq": "Arsimi dhe regjistrimi në shkollë",
+            "de": "Bildung und Schulanmeldung",
+            "en": "Education and school enrolment",
+        },
+    ),
+    (
+        "zaposljavanje",
+        "🧰",
+        {
+            "sr-latn": "Zapošljavanje i obuke",
+            "rom": "Buti thaj obuke",
+            "sq": "Punësimi dhe trajnimet",
+            "de": "Arbeit und Ausbildung",
+            "en": "Employment and training",
+        },
+    ),
+    (
+        "stanovanje",
+        "🏠",
+        {
+            "sr-latn": "Stanovanje",
+            "rom": "Bešipe thaj kher",
+            "sq": "Strehimi",
+            "de": "Wohnen",
+            "en": "Housing",
+        },
+    ),
+    (
+        "pravna-pomoc",
+        "⚖️",
+        {
+            "sr-latn": "Pravna pomoć",
+            "rom": "Pravno ažutipe",
+            "sq": "Ndihma juridike",
+            "de": "Rechtshilfe",
+            "en": "Legal aid",
+        },
+    ),
+    (
+        "psihosocijalna-podrska",
+        "💬",
+        {
+            "sr-latn": "Psihosocijalna podrška",
+            "rom": "Psihosocijalno ažutipe",
+            "sq": "Mbështetja psikosociale",
+            "de": "Psychosoziale Unterstützung",
+            "en": "Psychosocial support",
+        },
+    ),
+    (
+        "deca-i-porodica",
+        "👪",
+        {
+            "sr-latn": "Deca i porodica",
+            "rom": "Čhavore thaj familija",
+            "sq": "Fëmijët dhe familja",
+            "de": "Kinder und Familie",
+            "en": "Children and family",
+        },
+    ),
+    (
+        "ekonomska-podrska",
+        "💶",
+        {
+            "sr-latn": "Ekonomska podrška i grantovi",
+            "rom": "Ekonomikano ažutipe thaj grantija",
+            "sq": "Mbështetja ekonomike dhe grantet",
+            "de": "Wirtschaftliche Förderung und Zuschüsse",
+            "en": "Economic support and grants",
+        },
+    ),
 ]
 
 SPOKEN_LANGUAGES = {
@@ -262,13 +302,17 @@ NATIONAL_ORGANIZATIONS = {
 # municipality, or a national one by slug), categories and the service's texts.
 LOCAL_SERVICE_KINDS = {
     "centar-za-socijalni-rad": {
-        "organization": ("local", Organization.Kind.PUBLIC_INSTITUTION, {
-            "sr-latn": "Centar za socijalni rad {m}",
-            "rom": "Centro vaš socijalno buti {m}",
-            "sq": "Qendra për Punë Sociale {m}",
-            "de": "Zentrum für Sozialarbeit {m}",
-            "en": "Centre for Social Work {m}",
-        }),
+        "organization": (
+            "local",
+            Organization.Kind.PUBLIC_INSTITUTION,
+            {
+                "sr-latn": "Centar za socijalni rad {m}",
+                "rom": "Centro vaš socijalno buti {m}",
+                "sq": "Qendra për Punë Sociale {m}",
+                "de": "Zentrum für Sozialarbeit {m}",
+                "en": "Centre for Social Work {m}",
+            },
+        ),
         "categories": ["socijalna-zastita", "deca-i-porodica", "psihosocijalna-podrska"],
         "name": {
             "sr-latn": "Socijalna zaštita i novčana socijalna pomoć",
@@ -310,13 +354,17 @@ LOCAL_SERVICE_KINDS = {
         },
     },
     "dom-zdravlja": {
-        "organization": ("local", Organization.Kind.PUBLIC_INSTITUTION, {
-            "sr-latn": "Dom zdravlja {m}",
-            "rom": "Kher e sastipasko {m}",
-            "sq": "Shtëpia e Shëndetit {m}",
-            "de": "Gesundheitszentrum (Dom zdravlja) {m}",
-            "en": "Health Centre {m}",
-        }),
+        "organization": (
+            "local",
+            Organization.Kind.PUBLIC_INSTITUTION,
+            {
+                "sr-latn": "Dom zdravlja {m}",
+                "rom": "Kher e sastipasko {m}",
+                "sq": "Shtëpia e Shëndetit {m}",
+                "de": "Gesundheitszentrum (Dom zdravlja) {m}",
+                "en": "Health Centre {m}",
+            },
+        ),
         "categories": ["zdravstvena-zastita", "deca-i-porodica"],
         "name": {
             "sr-latn": "Izabrani lekar, pedijatar i vakcinacija",
@@ -343,10 +391,14 @@ LOCAL_SERVICE_KINDS = {
         },
     },
     "maticna-sluzba": {
-        "organization": ("local", Organization.Kind.LOCAL_GOVERNMENT, {
-            "sr-latn": "{administration} {m}",
-            "en": "{m} {administration_en}",
-        }),
+        "organization": (
+            "local",
+            Organization.Kind.LOCAL_GOVERNMENT,
+            {
+                "sr-latn": "{administration} {m}",
+                "en": "{m} {administration_en}",
+            },
+        ),
         "categories": ["licna-dokumenta", "deca-i-porodica"],
         "name": {
             "sr-latn": "Matična služba: izvodi iz matičnih knjiga i upis dece rođene u "
@@ -388,10 +440,14 @@ LOCAL_SERVICE_KINDS = {
         },
     },
     "poverenik-za-izbeglice-i-migracije": {
-        "organization": ("local", Organization.Kind.LOCAL_GOVERNMENT, {
-            "sr-latn": "{administration} {m}",
-            "en": "{m} {administration_en}",
-        }),
+        "organization": (
+            "local",
+            Organization.Kind.LOCAL_GOVERNMENT,
+            {
+                "sr-latn": "{administration} {m}",
+                "en": "{m} {administration_en}",
+            },
+        ),
         "categories": ["socijalna-zastita", "stanovanje", "pravna-pomoc"],
         "name": {
             "sr-latn": "Poverenik za izbeglice i migracije",
@@ -419,10 +475,14 @@ LOCAL_SERVICE_KINDS = {
         },
     },
     "besplatna-pravna-pomoc": {
-        "organization": ("local", Organization.Kind.LOCAL_GOVERNMENT, {
-            "sr-latn": "{administration} {m}",
-            "en": "{m} {administration_en}",
-        }),
+        "organization": (
+            "local",
+            Organization.Kind.LOCAL_GOVERNMENT,
+            {
+                "sr-latn": "{administration} {m}",
+                "en": "{m} {administration_en}",
+            },
+        ),
         "categories": ["pravna-pomoc"],
         "name": {
             "sr-latn": "Besplatna pravna pomoć",
@@ -647,39 +707,90 @@ PROJECTS = [
         "(re-)integration of returnees in Serbia",
         # Phase I results as published by ASB (no date given beyond "phase I", 2019-2021).
         "indicators": [
-            ("915", {"sr-latn": "Radionice (faza I)", "de": "Workshops (Phase I)",
-                     "en": "Workshops (phase I)"}),
-            ("1912", {"sr-latn": "Korisnici radionica: deca, mladi i odrasli",
-                      "de": "Teilnehmende an Workshops: Kinder, Jugendliche und Erwachsene",
-                      "en": "Workshop beneficiaries: children, young people and adults"}),
-            ("1765", {"sr-latn": "Deca i mladi u radionicama podrške za školu",
-                      "de": "Kinder und Jugendliche in Workshops zur Schulunterstützung",
-                      "en": "Children and young people in school support workshops"}),
+            (
+                "915",
+                {
+                    "sr-latn": "Radionice (faza I)",
+                    "de": "Workshops (Phase I)",
+                    "en": "Workshops (phase I)",
+                },
+            ),
+            (
+                "1912",
+                {
+                    "sr-latn": "Korisnici radionica: deca, mladi i odrasli",
+                    "de": "Teilnehmende an Workshops: Kinder, Jugendliche und Erwachsene",
+                    "en": "Workshop beneficiaries: children, young people and adults",
+                },
+            ),
+            (
+                "1765",
+                {
+                    "sr-latn": "Deca i mladi u radionicama podrške za školu",
+                    "de": "Kinder und Jugendliche in Workshops zur Schulunterstützung",
+                    "en": "Children and young people in school support workshops",
+                },
+            ),
             ("179", {"sr-latn": "Volonteri", "de": "Freiwillige", "en": "Volunteers"}),
-            ("753", {"sr-latn": "Povratnici i lokalno stanovništvo koji su dobili pravnu "
-                     "pomoć", "de": "Rückkehrer und Einheimische mit Rechtsberatung",
-                     "en": "Returnees and local people given legal assistance"}),
-            ("365", {"sr-latn": "Povratnici koji su dobili zdravstvene i socijalne usluge",
-                     "de": "Rückkehrer mit Gesundheits- und Sozialleistungen",
-                     "en": "Returnees who received health and social services"}),
-            ("22", {"sr-latn": "Poslovne obuke (ukupno 88 dana obuke)",
+            (
+                "753",
+                {
+                    "sr-latn": "Povratnici i lokalno stanovništvo koji su dobili pravnu pomoć",
+                    "de": "Rückkehrer und Einheimische mit Rechtsberatung",
+                    "en": "Returnees and local people given legal assistance",
+                },
+            ),
+            (
+                "365",
+                {
+                    "sr-latn": "Povratnici koji su dobili zdravstvene i socijalne usluge",
+                    "de": "Rückkehrer mit Gesundheits- und Sozialleistungen",
+                    "en": "Returnees who received health and social services",
+                },
+            ),
+            (
+                "22",
+                {
+                    "sr-latn": "Poslovne obuke (ukupno 88 dana obuke)",
                     "de": "Unternehmensschulungen (insgesamt 88 Schulungstage)",
-                    "en": "Business training sessions (88 training days in total)"}),
-            ("255", {"sr-latn": "Učesnici poslovnih obuka",
-                     "de": "Teilnehmende an Unternehmensschulungen",
-                     "en": "Business training participants"}),
-            ("98", {"sr-latn": "Korisnici koji su dobili mašine ili alat vredne 3.000 evra "
+                    "en": "Business training sessions (88 training days in total)",
+                },
+            ),
+            (
+                "255",
+                {
+                    "sr-latn": "Učesnici poslovnih obuka",
+                    "de": "Teilnehmende an Unternehmensschulungen",
+                    "en": "Business training participants",
+                },
+            ),
+            (
+                "98",
+                {
+                    "sr-latn": "Korisnici koji su dobili mašine ili alat vredne 3.000 evra "
                     "(68 povratnika, 30 lokalnih)",
                     "de": "Begünstigte, die Maschinen oder Werkzeuge im Wert von 3.000 Euro "
                     "erhielten (68 Rückkehrer, 30 Einheimische)",
                     "en": "Beneficiaries who received machines or tools worth 3,000 euros "
-                    "(68 returnees, 30 locals)"}),
-            ("50", {"sr-latn": "Završili program stručne obuke",
+                    "(68 returnees, 30 locals)",
+                },
+            ),
+            (
+                "50",
+                {
+                    "sr-latn": "Završili program stručne obuke",
                     "de": "Abgeschlossene Berufsausbildungsprogramme",
-                    "en": "Completed the vocational training programme"}),
-            ("3", {"sr-latn": "Društveni centri (Novi Pazar, Tutin, Sjenica)",
-                   "de": "Gemeinschaftszentren (Novi Pazar, Tutin, Sjenica)",
-                   "en": "Community centres (Novi Pazar, Tutin, Sjenica)"}),
+                    "en": "Completed the vocational training programme",
+                },
+            ),
+            (
+                "3",
+                {
+                    "sr-latn": "Društveni centri (Novi Pazar, Tutin, Sjenica)",
+                    "de": "Gemeinschaftszentren (Novi Pazar, Tutin, Sjenica)",
+                    "en": "Community centres (Novi Pazar, Tutin, Sjenica)",
+                },
+            ),
         ],  # fmt: skip
     },
     {
@@ -759,8 +870,7 @@ PIROT_CALL_ELIGIBILITY = {
     "stanovništva u Pirotu.",
     "de": "Rückkehrer nach dem Rückübernahmeabkommen und andere schwer vermittelbare "
     "Gruppen in Pirot.",
-    "en": "Returnees under the readmission agreement and other harder-to-employ people in "
-    "Pirot.",
+    "en": "Returnees under the readmission agreement and other harder-to-employ people in Pirot.",
 }
 PIROT_CALL_DESCRIPTION = {
     "sr-latn": "Tema poziva projekta Reintegracija II u Pirotu. Datumi poziva nisu objavljeni "
@@ -807,8 +917,13 @@ def demo_load() -> dict[str, int]:
         slug: _upsert(
             Organization,
             slug,
-            {**_t("name", names), "kind": kind, "website": website, "municipality": None,
-             "translation_review": _review_state(names)},
+            {
+                **_t("name", names),
+                "kind": kind,
+                "website": website,
+                "municipality": None,
+                "translation_review": _review_state(names),
+            },
         )  # fmt: skip
         for slug, (kind, website, names) in NATIONAL_ORGANIZATIONS.items()
     }
@@ -921,13 +1036,15 @@ def _project(data, municipalities):
         },
     )
     project.municipalities.set([municipalities[slug] for slug in data["municipalities"]])
-    # Indicators have no natural key: replace them, so a second load gives the same rows.
-    project.indicators.all().delete()
-    ProjectIndicator.objects.bulk_create(
-        ProjectIndicator(project=project, value=value, order=order, **_t("label", labels),
-                         translation_review=_review_state(labels))
-        for order, (value, labels) in enumerate(data["indicators"], start=1)
-    )  # fmt: skip
+    # An indicator is known by its project and position, so a second load updates in place.
+    for order, (value, labels) in enumerate(data["indicators"], start=1):
+        ProjectIndicator.objects.update_or_create(
+            project=project,
+            order=order,
+            defaults={"value": value, **_t("label", labels),
+                      "translation_review": _review_state(labels)},
+        )  # fmt: skip
+    project.indicators.filter(order__gt=len(data["indicators"])).delete()
     return project
 
 

@@ -15,14 +15,18 @@ from .models import (
 
 
 def districts_with_municipalities() -> QuerySet[District]:
-    return District.objects.prefetch_related(
-        Prefetch(
-            "municipalities",
-            queryset=Municipality.objects.annotate(
-                service_count=Count("services", filter=Q(services__is_published=True))
-            ),
+    return (
+        District.objects.prefetch_related(
+            Prefetch(
+                "municipalities",
+                queryset=Municipality.objects.annotate(
+                    service_count=Count("services", filter=Q(services__is_published=True))
+                ),
+            )
         )
-    ).filter(municipalities__isnull=False).distinct()
+        .filter(municipalities__isnull=False)
+        .distinct()
+    )
 
 
 def services_for_municipality(*, municipality: Municipality, filters) -> ServiceFilter:

@@ -1,10 +1,10 @@
 from django import template
-from django.template.defaultfilters import linebreaks
+from django.template.defaultfilters import linebreaks_filter
 from django.utils.html import format_html
-from django.utils.translation import get_language, get_language_info
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from returnee_portal.languages import localized_text
+from returnee_portal.languages import language_name, localized_text
 from returnee_portal.rendering import markdown_render
 
 register = template.Library()
@@ -20,7 +20,7 @@ def tr(obj, field, format="inline", notice=True):
     if format == "markdown":
         content = markdown_render(text.text)
     elif format == "paragraphs":
-        content = linebreaks(text.text, autoescape=True)
+        content = linebreaks_filter(text.text)
     else:
         content = text.text
     block = format != "inline"
@@ -28,13 +28,11 @@ def tr(obj, field, format="inline", notice=True):
         return format_html("<div>{}</div>", content) if block else format_html("{}", content)
     note = ""
     if text.is_fallback and notice:
-        language = get_language_info(get_language())["name_translated"]
+        language = language_name(get_language())
         note = format_html(
             '<{tag} class="fallback-note">{}</{tag}>',
             _("Not yet available in %(language)s; shown in Serbian.") % {"language": language},
             tag="p" if block else "small",
         )
     tag = "div" if block else "span"
-    return format_html(
-        '<{tag} lang="{}">{}</{tag}>{}', text.html_lang, content, note, tag=tag
-    )
+    return format_html('<{tag} lang="{}">{}</{tag}>{}', text.html_lang, content, note, tag=tag)

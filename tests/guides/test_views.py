@@ -1,0 +1,75 @@
+import pytest
+from django.urls import reverse
+
+from guides.models import GuideChapter
+from returnee_portal.rendering import markdown_render
+from tests.factories import CategoryFactory, GuideChapterFactory, ServiceFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_markdown_is_rendered():
+    html = markdown_render("## Documents\n\nBring your **passport**.\n\n- one\n- two")
+    assert "<h2>Documents</h2>" in html
+    assert "<strong>passport</strong>" in html
+    assert "<li>one</li>" in html
+
+
+@pytest.mark.parametrize(
+    "evil",
+    [
+        "<script>alert(1)</script>",
+        '<img src=x onerror="alert(1)">',
+        "[click](javascript:alert(1))",
+        '<a href="#" onclick="alert(1)">x</a>',
+        "<iframe src='https://example.org'></iframe>",
+        "<style>body{display:none}</style>",
+    ],
+)
+def test_markdown_sanitiser_removes_scripts_and_handlers(evil):
+    html = markdown_render(f"Text\n\n{evil}")
+    for forbidden in ("<script", "onerror", "javascript:", "onclick", "<iframe", "<style"):
+        assert forbidden not in html.lower()
+
+
+def test_chapter_page_shows_sanitised_body(client):
+    chapter = GuideChapterFactory(body_sr_latn="Zdravo<script>alert('x')</script>")
+    response = client.get(chapter.get_absolute_url())
+    assert response.status_code == 200
+    assert "<script>alert" not in response.text
+    assert "Zdravo" in response.text
+
+
+def test_contents_list_chapters_in_order_and_hide_unpublished(client):
+    GuideChapterFactory(title_en="Second", order=2)
+    GuideChapterFactory(title_en="First", order=1)
+    GuideChapterFactory(title_en="Draft", order=3, is_published=False)
+    html = client.get("/en/vodic/").text
+    assert html.index("First") < html.index("Second")
+    assert "Draft" not in html
+    draft = GuideChapter.objects.get(title_en="Draft")
+    assert client.get(f"/en/vodic/{draft.slug}/").status_code == 404
+
+
+def test_chapter_links_to_previous_next_and_contents(client):
+    first = GuideChapterFactory(title_en="First", order=1)
+    second = GuideChapterFactory(title_en="Second", order=2)
+    html = client.get(f"/en/vodic/{second.slug}/").text
+    assert f'rel="prev" href="/en/vodic/{first.slug}/"' in html
+    assert 'href="/en/vodic/">Contents</a>' in html
+    assert 'rel="next"' not in html
+
+
+def test_chapter_lists_matching_services_of_the_chosen_municipality(client):
+    health = CategoryFactory()
+    chapter = GuideChapterFactory()
+    chapter.categories.set([health])
+    here = ServiceFactory(name_sr_latn="Dom zdravlja Tutin", categories=[health])
+    ServiceFactory(name_sr_latn="Dom zdravlja Pirot", categories=[health])
+    ServiceFactory(municipality=here.municipality, name_sr_latn="Matična služba")
+    url = reverse("guides:chapter_detail", kwargs={"slug": chapter.slug})
+    html = client.get(url, {"municipality": here.municipality.slug}).text
+    assert "Dom zdravlja Tutin" in html
+    assert "Dom zdravlja Pirot" not in html
+    assert "Matična služba" not in html
+    assert client.get(url, {"municipality": "nowhere"}).status_code == 200

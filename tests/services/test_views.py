@@ -1,0 +1,200 @@
+"""The directory's public pages: municipality, filters, service detail, projects, open calls."""
+
+import datetime
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from tests.factories import (
+    CategoryFactory,
+    MunicipalityFactory,
+    OpenCallFactory,
+    ProjectFactory,
+    ProjectIndicatorFactory,
+    ServiceFactory,
+    SpokenLanguageFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def tutin():
+    municipality = MunicipalityFactory(name_sr_latn="Tutin", slug="tutin")
+    health = CategoryFactory(name_sr_latn="Zdravstvena zaštita", slug="zdravlje")
+    documents = CategoryFactory(name_sr_latn="Lična dokumenta", slug="dokumenta")
+    romani = SpokenLanguageFactory(code="rom", name_sr_latn="romski")
+    ServiceFactory(
+        municipality=municipality,
+        name_sr_latn="Dom zdravlja Tutin",
+        categories=[health],
+        staff_languages=[romani],
+    )
+    ServiceFactory(municipality=municipality, name_sr_latn="Matična služba", categories=[documents])
+    ServiceFactory(name_sr_latn="Usluga u drugoj opštini", categories=[health])
+    ServiceFactory(municipality=municipality, name_sr_latn="Skrivena usluga", is_published=False)
+    return municipality
+
+
+def test_municipality_page_groups_services_by_category(client, tutin):
+    html = client.get("/sr-latn/opstine/tutin/").text
+    assert "<h1>Tutin</h1>" in html
+    assert html.index("Zdravstvena zaštita") < html.index("Dom zdravlja Tutin")
+    assert html.index("Lična dokumenta") < html.index("Matična služba")
+    assert "Usluga u drugoj opštini" not in html
+    assert "Skrivena usluga" not in html
+
+
+def test_filter_by_category(client, tutin):
+    html = client.get("/sr-latn/opstine/tutin/?category=dokumenta").text
+    assert "Matična služba" in html
+    assert "Dom zdravlja Tutin" not in html
+
+
+def test_filter_by_staff_language(client, tutin):
+    html = client.get("/sr-latn/opstine/tutin/?language=rom").text
+    assert "Dom zdravlja Tutin" in html
+    assert "Matična služba" not in html
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "category=no-such-category",
+        "language=%27%3B%20DROP%20TABLE",
+        "category=" + "x" * 5000,
+        "page=abc",
+        "page=99999",
+        "page=-1",
+        "category=zdravlje&category[]=1&language=",
+    ],
+)
+def test_bad_filter_values_never_give_a_server_error(client, tutin, query):
+    response = client.get(f"/en/opstine/tutin/?{query}")
+    assert response.status_code == 200
+
+
+def test_unknown_filter_value_is_explained(client, tutin):
+    response = client.get("/en/opstine/tutin/?category=no-such-category")
+    assert 'class="error" role="alert"' in response.text
+    # The unknown filter is ignored rather than hiding every service.
+    assert "Dom zdravlja Tutin" in response.text
+
+
+def test_filter_offers_only_categories_present_in_the_municipality(client, tutin):
+    CategoryFactory(name_sr_latn="Stanovanje", slug="stanovanje")
+    html = client.get("/sr-latn/opstine/tutin/").text
+    assert '<option value="zdravlje">' in html
+    assert '<option value="stanovanje">' not in html
+
+
+def test_municipality_page_queries_do_not_grow_with_services(client, django_assert_max_num_queries):
+    small = MunicipalityFactory(slug="mala")
+    large = MunicipalityFactory(slug="velika")
+    category = CategoryFactory()
+    language = SpokenLanguageFactory()
+    for municipality, count in ((small, 5), (large, 200)):
+        for _ in range(count):
+            ServiceFactory(
+                municipality=municipality, categories=[category], staff_languages=[language]
+            )
+    with django_assert_max_num_queries(9) as small_queries:
+        assert client.get("/sr-latn/opstine/mala/").status_code == 200
+    with django_assert_max_num_queries(9) as large_queries:
+        response = client.get("/sr-latn/opstine/velika/")
+    assert response.status_code == 200
+    assert len(small_queries.captured_queries) == len(large_queries.captured_queries)
+    assert response.text.count('href="/sr-latn/usluge/') == 50  # first page
+
+
+def test_service_page_has_working_contact_links(client):
+    service = ServiceFactory(
+        phone="020 / 811-123",
+        email="info@example.org",
+        address="Glavna 1",
+        latitude="42.990000",
+        longitude="20.336000",
+    )
+    html = client.get(f"/en/usluge/{service.slug}/").text
+    assert '<a href="tel:020811123">020 / 811-123</a>' in html
+    assert '<a href="mailto:info@example.org">info@example.org</a>' in html
+    assert "https://www.openstreetmap.org/?mlat=42.990000&amp;mlon=20.336000" in html
+
+
+def test_service_page_without_contacts_says_so_and_has_no_map(client):
+    service = ServiceFactory()
+    html = client.get(f"/en/usluge/{service.slug}/").text
+    assert "openstreetmap" not in html
+    assert "tel:" not in html
+    assert "We have no checked contact details" in html
+    assert "Not yet checked by a local associate." in html
+
+
+def test_service_page_shows_when_it_was_checked(client):
+    service = ServiceFactory(last_verified=datetime.date(2026, 3, 14))
+    html = client.get(f"/en/usluge/{service.slug}/").text
+    assert "Checked on March 14, 2026." in html
+
+
+def test_unpublished_service_is_not_found(client):
+    service = ServiceFactory(is_published=False)
+    assert client.get(f"/en/usluge/{service.slug}/").status_code == 404
+
+
+def test_municipality_picker_goes_to_the_municipality(client, tutin):
+    response = client.get(reverse("services:municipality_list"), {"municipality": "tutin"})
+    assert response.status_code == 302
+    assert response["Location"] == "/sr-latn/opstine/tutin/"
+    unknown = client.get("/en/opstine/", {"municipality": "atlantis"})
+    assert unknown.status_code == 200
+    assert "We do not know that municipality yet" in unknown.text
+
+
+def test_municipality_list_groups_by_district_and_counts_services(client, tutin):
+    html = client.get("/en/opstine/").text
+    assert str(tutin.district.name) in html
+    assert "2 services" in html
+
+
+def test_closed_calls_drop_off_the_public_lists(client):
+    today = timezone.localdate()
+    OpenCallFactory(title_en="Grant still open", closes_on=today)
+    OpenCallFactory(title_en="Grant closed yesterday", closes_on=today - datetime.timedelta(1))
+    OpenCallFactory(title_en="Grant opening later", opens_on=today + datetime.timedelta(3))
+    for url in ("/en/konkursi/", "/en/"):
+        html = client.get(url).text
+        assert "Grant still open" in html
+        assert "Grant closed yesterday" not in html
+        assert "Grant opening later" not in html
+
+
+def test_no_open_calls_is_said_plainly(client):
+    assert "There are no open calls at the moment." in client.get("/en/konkursi/").text
+
+
+def test_project_page_shows_funders_period_budget_and_indicators(client):
+    project = ProjectFactory(
+        title_en="RE!NTEGRATE",
+        funders_en="BMZ",
+        starts_on=datetime.date(2019, 1, 1),
+        ends_on=datetime.date(2025, 12, 31),
+        period_precision="year",
+        budget="3448487.01",
+        currency="EUR",
+    )
+    ProjectIndicatorFactory(project=project, label_en="Workshops", value=915)
+    call = OpenCallFactory(project=project, closes_on=datetime.date(2025, 4, 30))
+    html = client.get(f"/en/projekti/{project.slug}/").text
+    assert "2019 – 2025" in html
+    assert "3,448,487.01 EUR" in html
+    assert "BMZ" in html
+    assert '<th scope="row">Workshops</th><td>915' in html
+    assert call.title_sr_latn in html and "closed" in html
+
+
+def test_project_period_is_no_more_precise_than_the_source(client):
+    project = ProjectFactory(ends_on=datetime.date(2025, 4, 30), period_precision="month")
+    html = client.get(f"/en/projekti/{project.slug}/").text
+    assert "until April 2025" in html
+    assert "April 30" not in html
