@@ -2,7 +2,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from returnee_portal.translation_review import ReviewedTranslations
+from returnee_portal.models import ContentModel
 from services.models import Category
 
 
@@ -11,7 +11,7 @@ class GuideChapterQuerySet(models.QuerySet):
         return self.filter(is_published=True)
 
 
-class GuideChapter(ReviewedTranslations):
+class GuideChapter(ContentModel):
     """A chapter of the Guide for Integration of Returnees, written in Markdown."""
 
     order = models.PositiveSmallIntegerField(_("order"), default=0)

@@ -12,10 +12,10 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from returnee_portal.translation_review import ReviewedTranslations
+from returnee_portal.models import ContentModel
 
 
-class District(ReviewedTranslations):
+class District(ContentModel):
     """An administrative district (okrug), e.g. Raška or Pirot."""
 
     name = models.CharField(_("name"), max_length=100)
@@ -30,7 +30,7 @@ class District(ReviewedTranslations):
         return self.name
 
 
-class Municipality(ReviewedTranslations):
+class Municipality(ContentModel):
     name = models.CharField(_("name"), max_length=100)
     slug = models.SlugField(_("slug"), unique=True)
     district = models.ForeignKey(
@@ -45,6 +45,13 @@ class Municipality(ReviewedTranslations):
     )
     longitude = models.DecimalField(
         _("longitude"), max_digits=9, decimal_places=6, null=True, blank=True
+    )
+    associates = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        blank=True,
+        related_name="served_municipalities",
+        verbose_name=_("local associates"),
+        help_text=_("People who keep this municipality's entries up to date."),
     )
     associate_contact = models.TextField(
         _("local associate's public contact"),
@@ -64,7 +71,7 @@ class Municipality(ReviewedTranslations):
         return reverse("services:municipality_detail", kwargs={"slug": self.slug})
 
 
-class Category(ReviewedTranslations):
+class Category(ContentModel):
     """A need as families think of it: documents, health care, school, work..."""
 
     name = models.CharField(_("name"), max_length=100)
@@ -83,7 +90,7 @@ class Category(ReviewedTranslations):
         return self.name
 
 
-class SpokenLanguage(ReviewedTranslations):
+class SpokenLanguage(ContentModel):
     """A language staff can speak with a family (maps to HSDS `languages`)."""
 
     code = models.SlugField(_("code"), max_length=12, unique=True)
@@ -98,7 +105,7 @@ class SpokenLanguage(ReviewedTranslations):
         return self.name
 
 
-class Organization(ReviewedTranslations):
+class Organization(ContentModel):
     class Kind(models.TextChoices):
         PUBLIC_INSTITUTION = "public", _("public institution")
         LOCAL_GOVERNMENT = "local", _("local government")
@@ -136,7 +143,7 @@ class ServiceQuerySet(models.QuerySet):
         return self.filter(is_published=True)
 
 
-class Service(ReviewedTranslations):
+class Service(ContentModel):
     organization = models.ForeignKey(
         Organization,
         on_delete=models.PROTECT,
@@ -217,7 +224,7 @@ class Service(ReviewedTranslations):
         return f"https://www.openstreetmap.org/?mlat={lat}&mlon={lon}#map=17/{lat}/{lon}"
 
 
-class Project(ReviewedTranslations):
+class Project(ContentModel):
     """A reintegration programme, e.g. RE!NTEGRATE, with its results as indicators."""
 
     class Precision(models.TextChoices):
@@ -278,7 +285,7 @@ class Project(ReviewedTranslations):
         return ""
 
 
-class ProjectIndicator(ReviewedTranslations):
+class ProjectIndicator(ContentModel):
     project = models.ForeignKey(
         Project, on_delete=models.CASCADE, related_name="indicators", verbose_name=_("project")
     )
@@ -309,7 +316,7 @@ class OpenCallQuerySet(models.QuerySet):
         return self.open_on(timezone.localdate())
 
 
-class OpenCall(ReviewedTranslations):
+class OpenCall(ContentModel):
     """A call for applications: self-employment grants, training, job subsidies."""
 
     project = models.ForeignKey(
@@ -344,3 +351,42 @@ class OpenCall(ReviewedTranslations):
     @property
     def is_closed(self):
         return self.closes_on is not None and self.closes_on < timezone.localdate()
+
+
+class UpdateReport(models.Model):
+    """A visitor's note that something on a service page is wrong ("Is something wrong here?").
+
+    Filed without an account and without personal data unless the visitor leaves a contact;
+    the associates of the service's municipality see and close it in the admin.
+    """
+
+    class Status(models.TextChoices):
+        OPEN = "open", _("open")
+        CLOSED = "closed", _("closed")
+
+    service = models.ForeignKey(
+        Service, on_delete=models.CASCADE, related_name="update_reports", verbose_name=_("service")
+    )
+    message = models.TextField(_("what is wrong"), max_length=2000)
+    contact = models.CharField(_("contact (optional)"), max_length=200, blank=True)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.OPEN
+    )
+    created_at = models.DateTimeField(_("received"), auto_now_add=True)
+    closed_at = models.DateTimeField(_("closed"), null=True, blank=True)
+    closed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("closed by"),
+    )
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("update report")
+        verbose_name_plural = _("update reports")
+
+    def __str__(self):
+        return f"{self.service}: {self.message[:60]}"
