@@ -10,6 +10,7 @@ from pathlib import Path
 
 from django.db import transaction
 
+from returnee_portal.demo import upsert_changed
 from returnee_portal.translation_review import review_state_for_languages
 from services.models import Category
 
@@ -61,6 +62,6 @@ def demo_load() -> int:
         values["translation_review"] = review_state_for_languages(
             languages=[code for code in written if code not in SOURCE_LANGUAGES]
         )
-        chapter, _created = GuideChapter.objects.update_or_create(slug=slug, defaults=values)
+        chapter = upsert_changed(GuideChapter, {"slug": slug}, values)
         chapter.categories.set(Category.objects.filter(slug__in=CHAPTER_CATEGORIES.get(slug, [])))
     return GuideChapter.objects.count()

@@ -13,9 +13,13 @@ RE!NTEGRATE page and the Reintegration II seminar report in Pirot (see shared/se
 Loading is idempotent: every row is found by its slug and updated in place.
 """
 
+from datetime import date
+from decimal import Decimal
+
 from django.db import transaction
 from django.utils.text import slugify
 
+from returnee_portal.demo import upsert_changed
 from returnee_portal.translation_review import review_state_for_languages
 
 from .models import (
@@ -657,8 +661,8 @@ PROJECTS = [
             "en": "EU Strategy for the Danube Region (EUSDR), Ministry of Baden-Württemberg, "
             "Diakonie Württemberg",
         },
-        "starts_on": "2019-01-01",
-        "ends_on": "2020-12-31",
+        "starts_on": date(2019, 1, 1),
+        "ends_on": date(2020, 12, 31),
         "period_precision": Project.Precision.MONTH,
         "budget": None,
         "municipalities": [],
@@ -697,10 +701,10 @@ PROJECTS = [
             "en": "ASB, German Federal Ministry for Economic Cooperation and Development "
             "(BMZ), local communities in Serbia",
         },
-        "starts_on": "2019-01-01",
-        "ends_on": "2025-12-31",
+        "starts_on": date(2019, 1, 1),
+        "ends_on": date(2025, 12, 31),
         "period_precision": Project.Precision.YEAR,
-        "budget": "3448487.01",
+        "budget": Decimal("3448487.01"),
         "municipalities": ["novi-pazar", "tutin", "sjenica", "krusevac", "pirot"],
         "contact": "",
         "source": "Arbeiter-Samariter-Bund: RE!NTEGRATE – Supporting sustainable "
@@ -835,9 +839,9 @@ PROJECTS = [
         # The source says the project runs "until April 31, 2025", a day that does not
         # exist: we keep the month only.
         "starts_on": None,
-        "ends_on": "2025-04-30",
+        "ends_on": date(2025, 4, 30),
         "period_precision": Project.Precision.MONTH,
-        "budget": "400000.00",
+        "budget": Decimal("400000.00"),
         "municipalities": ["pirot"],
         "website": "https://www.reintegracija.net",
         "contact": "",
@@ -973,8 +977,12 @@ def demo_load() -> dict[str, int]:
 
 
 def _upsert(model, slug, values, key="slug"):
-    obj, _created = model.objects.update_or_create(**{key: slug}, defaults=values)
-    return obj
+    """Create the row, or update it only where the demo text differs.
+
+    Unchanged rows are not saved again, so a second load writes nothing: no new history
+    entries, no new versions.
+    """
+    return upsert_changed(model, {key: slug}, values)
 
 
 def _organization_for(kind, municipality, is_city, national):
@@ -1038,11 +1046,11 @@ def _project(data, municipalities):
     project.municipalities.set([municipalities[slug] for slug in data["municipalities"]])
     # An indicator is known by its project and position, so a second load updates in place.
     for order, (value, labels) in enumerate(data["indicators"], start=1):
-        ProjectIndicator.objects.update_or_create(
-            project=project,
-            order=order,
-            defaults={"value": value, **_t("label", labels),
-                      "translation_review": _review_state(labels)},
+        upsert_changed(
+            ProjectIndicator,
+            {"project": project, "order": order},
+            {"value": Decimal(value), **_t("label", labels),
+             "translation_review": _review_state(labels)},
         )  # fmt: skip
     project.indicators.filter(order__gt=len(data["indicators"])).delete()
     return project
