@@ -1,14 +1,33 @@
-"""Shared admin pieces: translated fields grouped by language."""
+"""Shared admin pieces: translated fields grouped by language, history, no lost updates."""
 
+import dataclasses
+
+from django import forms
 from django.conf import settings
 from django.contrib import admin
+from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
+from django.db import router, transaction
+from django.forms.models import BaseModelFormSet
+from django.utils.functional import cached_property
 from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
 from modeltranslation.translator import translator
 from modeltranslation.utils import build_localized_fieldname
+from simple_history.admin import SimpleHistoryAdmin
+from simple_history.template_utils import HistoricalRecordContextHelper
+
+from services.permissions import user_is_coordinator
 
 from .languages import language_name
+from .locking import (
+    STALE_MESSAGE,
+    VersionConflict,
+    content_current_version,
+    content_save_with_version,
+)
+
+LOADED_VERSION = "loaded_version"
 
 
 def localized_fields(*fields: str) -> list[str]:
@@ -20,7 +39,160 @@ def localized_fields(*fields: str) -> list[str]:
     ]
 
 
-class TranslatedModelAdmin(TranslationAdmin):
+class VersionedModelForm(forms.ModelForm):
+    """Carries the version the user loaded, and refuses the save if it is no longer current.
+
+    The check here lets the admin show the refusal on the form with the user's input;
+    `content_save_with_version` repeats it atomically when writing.
+    """
+
+    loaded_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk is not None:
+            self.fields[LOADED_VERSION].required = True
+            if not self.is_bound:
+                self.initial[LOADED_VERSION] = self.loaded_version_initial()
+
+    def loaded_version_initial(self) -> int | None:
+        # Read from the table, not the instance: the revert form's instance is a historical
+        # copy that carries its old version.
+        return content_current_version(obj=self.instance)
+
+    def version_is_checked(self) -> bool:
+        return self.instance.pk is not None
+
+    @cached_property
+    def changed_data(self):
+        # The hidden version is bookkeeping, not a change by the user (nor in the change log).
+        return [name for name in super().changed_data if name != LOADED_VERSION]
+
+    def clean(self):
+        cleaned_data = super().clean()
+        loaded = cleaned_data.get(LOADED_VERSION)
+        if not self.version_is_checked() or loaded is None:
+            return cleaned_data
+        current = content_current_version(obj=self.instance)
+        if loaded != current:
+            # The form comes back with the user's input and the current version: saving it
+            # again, after the warning, is their decision to replace the other person's save.
+            self.data = self.data.copy()
+            self.data[self.add_prefix(LOADED_VERSION)] = current
+            raise ValidationError(STALE_MESSAGE, code="stale_version")
+        return cleaned_data
+
+
+class VersionedChangelistForm(VersionedModelForm):
+    def loaded_version_initial(self) -> int | None:
+        return self.instance.version  # just loaded by the changelist; saves a query per row
+
+    def version_is_checked(self) -> bool:
+        # A row left as it was is not saved, so it cannot overwrite anybody's work.
+        return super().version_is_checked() and self.has_changed()
+
+
+class VersionedChangelistFormSet(BaseModelFormSet):
+    def clean(self):
+        super().clean()
+        stale = [
+            str(form.instance)
+            for form in self.forms
+            if form.has_error(NON_FIELD_ERRORS, "stale_version")
+        ]
+        if stale:
+            raise ValidationError(
+                _(
+                    "Someone else saved %(entries)s while you were editing. Nothing was saved. "
+                    "The list below still holds your changes: save again to replace theirs."
+                ),
+                code="stale_version",
+                params={"entries": ", ".join(stale)},
+            )
+
+
+class ContentHistoryContextHelper(HistoricalRecordContextHelper):
+    def context_for_delta_changes(self, delta):
+        # Noise that would hide the real changes: the version (bumped by every save) and empty
+        # translations turning from NULL into "" when first saved through the admin.
+        changes = [
+            change
+            for change in delta.changes
+            if change.field != "version"
+            and not (change.old in (None, "") and change.new in (None, ""))
+        ]
+        return super().context_for_delta_changes(dataclasses.replace(delta, changes=changes))
+
+
+class VersionedAdminMixin:
+    """No lost updates in the admin (optimistic locking on `ContentModel.version`).
+
+    - Change form (and simple-history's revert form): the loaded version travels in a hidden
+      field; a save from an older version is refused on the form, which keeps the user's
+      input, and the first save stands.
+    - Changelist with `list_editable`: each row carries its version; if any edited row is
+      stale, the whole submit is refused (nothing saved, the input kept, the stale entries
+      named), as Django does for any invalid row.
+    - Actions that write use `locking.content_update_all`, which bumps each version, so a
+      form opened before the action is refused after it.
+    - Inlines (e.g. project indicators) are guarded by their parent's version: the parent is
+      saved, and so bumped, with every submit of its change form.
+
+    A save that loses the race between the form check and the write raises VersionConflict,
+    which rolls the request back; the view then runs once more, and the form check now sees
+    the winner's version and refuses with the form and its input.
+    """
+
+    form = VersionedModelForm
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = list(super().get_fieldsets(request, obj))
+        if obj is None or not self.has_change_permission(request, obj):
+            return fieldsets
+        # The hidden field goes with the common fields: a fieldset of its own would show as an
+        # empty box.
+        for index, (name, options) in enumerate(fieldsets):
+            if name is None:
+                fields = (*options["fields"], LOADED_VERSION)
+                fieldsets[index] = (name, {**options, "fields": fields})
+                return fieldsets
+        return [*fieldsets, (None, {"fields": (LOADED_VERSION,)})]
+
+    def get_changelist_form(self, request, **kwargs):
+        return super().get_changelist_form(request, form=VersionedChangelistForm, **kwargs)
+
+    def get_changelist_formset(self, request, **kwargs):
+        return super().get_changelist_formset(request, formset=VersionedChangelistFormSet, **kwargs)
+
+    def save_model(self, request, obj, form, change):
+        if not change:
+            super().save_model(request, obj, form, change)
+            return
+        obj._history_user = request.user
+        content_save_with_version(obj=obj, expected_version=form.cleaned_data[LOADED_VERSION])
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        return self._run_once_more_on_conflict(
+            super().changeform_view, request, object_id, form_url, extra_context
+        )
+
+    def changelist_view(self, request, extra_context=None):
+        return self._run_once_more_on_conflict(super().changelist_view, request, extra_context)
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        return self._run_once_more_on_conflict(
+            super().history_form_view, request, object_id, version_id, extra_context
+        )
+
+    def _run_once_more_on_conflict(self, view, *args):
+        try:
+            with transaction.atomic(using=router.db_for_write(self.model)):
+                return view(*args)
+        except VersionConflict:
+            return view(*args)
+
+
+class LanguageFieldsetsAdmin(TranslationAdmin):
     """One fieldset per content language, Serbian first and open, the others folded.
 
     Subclasses name their language-independent fields in `common_fields`.
@@ -40,6 +212,27 @@ class TranslatedModelAdmin(TranslationAdmin):
             if code == default:
                 fieldsets.append((None, {"fields": self.common_fields}))
         return fieldsets
+
+
+class TranslatedModelAdmin(VersionedAdminMixin, SimpleHistoryAdmin, LanguageFieldsetsAdmin):
+    """The base of every content admin: language fieldsets, history and no lost updates.
+
+    History (django-simple-history) lists who changed what and when. Anyone who may view an
+    entry may view its history (the scoping hooks `has_view_permission` etc. decide); only
+    coordinators may revert to an earlier version.
+    """
+
+    def revert_disabled(self, request, obj=None):
+        return not user_is_coordinator(request.user)
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        # simple-history only hides the Revert button; the POST must be refused as well.
+        if request.method == "POST" and self.revert_disabled(request):
+            raise PermissionDenied
+        return super().history_form_view(request, object_id, version_id, extra_context)
+
+    def get_historical_record_context_helper(self, request, historical_record):
+        return ContentHistoryContextHelper(self.model, historical_record)
 
 
 admin.site.site_header = _("Returnee Portal administration")

@@ -18,7 +18,8 @@ Left in Latin, because they are code, addresses or foreign names rather than Ser
   `gov.rs`, Markdown link targets `](...)` and inline code in backticks;
 * e-mail addresses;
 * words with a letter that the Serbian Latin alphabet does not have (q, w, x, y, ä, ë, ß ...),
-  e.g. foreign names such as Wien or Yasmin, and identifiers with an underscore;
+  e.g. foreign names such as Wien or Yasmin, names in CamelCase (OpenStreetMap) and identifiers
+  with an underscore;
 * all-uppercase words of two or more letters: acronyms such as ASB, EUSDR, BMZ, IDC, EHO or HSDS
   (with a short lowercase case ending, "ASB-a" stays whole). An all-uppercase word that has a
   letter only Serbian uses (Č, Ć, Đ, Š, Ž) is Serbian written in capitals and is transliterated
@@ -111,6 +112,8 @@ def _keep_latin(word: str) -> bool:
     letters = [char for char in word if char.isalpha()]
     if any(not _is_serbian_latin_letter(char) and not _is_cyrillic(char) for char in letters):
         return True
+    if any(a.islower() and b.isupper() for a, b in zip(word, word[1:], strict=False)):
+        return True  # a name written in CamelCase: OpenStreetMap, iPhone
     is_acronym = len(letters) >= 2 and all(char.isupper() for char in letters)
     return is_acronym and not any(char in _SERBIAN_ONLY for char in letters)
 

@@ -1,7 +1,8 @@
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
+from django.contrib.auth import views as auth_views
 from django.http import HttpResponse
-from django.urls import include, path
+from django.urls import include, path, reverse_lazy
 
 from . import views
 
@@ -10,7 +11,24 @@ def health(request):
     return HttpResponse("ok", content_type="text/plain")
 
 
+# Staff choose their first password through the link create_associate/create_coordinator print;
+# the pages are the admin's own templates, so they need its titles.
+ADMIN_TITLES = {"site_header": admin.site.site_header, "site_title": admin.site.site_title}
+
 urlpatterns = [
+    # Before the admin, whose catch-all view would otherwise answer these.
+    path(
+        "admin/password-reset/<uidb64>/<token>/",
+        auth_views.PasswordResetConfirmView.as_view(
+            success_url=reverse_lazy("password_reset_complete"), extra_context=ADMIN_TITLES
+        ),
+        name="password_reset_confirm",
+    ),
+    path(
+        "admin/password-reset/done/",
+        auth_views.PasswordResetCompleteView.as_view(extra_context=ADMIN_TITLES),
+        name="password_reset_complete",
+    ),
     path("admin/", admin.site.urls),
     path("health/", health, name="health"),
 ]

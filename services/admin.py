@@ -1,8 +1,14 @@
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.utils.text import Truncator
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from modeltranslation.admin import TranslationTabularInline
 
 from returnee_portal.admin import TranslatedModelAdmin, localized_fields
 
+from .actions import update_report_close
+from .admin_scoping import MunicipalityScopedAdmin
+from .admin_verification import VerificationFilter, VerifyButtonAdminMixin, mark_verified_today
 from .models import (
     Category,
     District,
@@ -13,6 +19,7 @@ from .models import (
     ProjectIndicator,
     Service,
     SpokenLanguage,
+    UpdateReport,
 )
 
 
@@ -53,7 +60,7 @@ class SpokenLanguageAdmin(TranslatedModelAdmin):
 
 
 @admin.register(Organization)
-class OrganizationAdmin(TranslatedModelAdmin):
+class OrganizationAdmin(MunicipalityScopedAdmin, TranslatedModelAdmin):
     common_fields = (
         "slug",
         "kind",
@@ -70,7 +77,7 @@ class OrganizationAdmin(TranslatedModelAdmin):
 
 
 @admin.register(Service)
-class ServiceAdmin(TranslatedModelAdmin):
+class ServiceAdmin(VerifyButtonAdminMixin, MunicipalityScopedAdmin, TranslatedModelAdmin):
     common_fields = (
         "slug",
         "organization",
@@ -86,7 +93,14 @@ class ServiceAdmin(TranslatedModelAdmin):
         "translation_review",
     )
     list_display = ("name", "organization", "municipality", "last_verified", "is_published")
-    list_filter = ("is_published", "categories", "municipality__district", "municipality")
+    list_filter = (
+        VerificationFilter,
+        "is_published",
+        "categories",
+        "municipality__district",
+        "municipality",
+    )
+    actions = [mark_verified_today]
     search_fields = ("address", "phone", "email", *localized_fields("name"))
     list_select_related = ("organization", "municipality")
     autocomplete_fields = ("organization",)
@@ -134,3 +148,52 @@ class OpenCallAdmin(TranslatedModelAdmin):
     search_fields = localized_fields("title")
     filter_horizontal = ("municipalities",)
     date_hierarchy = "closes_on"
+
+
+# --- Update reports ---------------------------------------------------------------------------
+
+
+@admin.action(description=_("Close the selected reports"), permissions=["change"])
+def close_reports(modeladmin, request, queryset):
+    reports = list(queryset.filter(status=UpdateReport.Status.OPEN))
+    for report in reports:
+        update_report_close(report=report, user=request.user)
+    modeladmin.message_user(
+        request,
+        ngettext("%(count)d report closed.", "%(count)d reports closed.", len(reports))
+        % {"count": len(reports)},
+        messages.SUCCESS,
+    )
+
+
+@admin.register(UpdateReport)
+class UpdateReportAdmin(MunicipalityScopedAdmin, admin.ModelAdmin):
+    """The queue of visitors' reports; filed on the public site, never added here."""
+
+    municipality_field = "service__municipality"
+    list_display = ("service", "municipality", "excerpt", "status", "created_at")
+    list_filter = ("status", ("service__municipality", admin.RelatedOnlyFieldListFilter))
+    list_select_related = ("service__municipality",)
+    # Open reports first ("open" sorts after "closed"), newest first within each.
+    ordering = ("-status", "-created_at")
+    fields = ("service", "message", "contact", "status", "created_at", "closed_at", "closed_by")
+    readonly_fields = fields
+    actions = [close_reports]
+
+    @admin.display(description=_("municipality"), ordering="service__municipality")
+    def municipality(self, report):
+        return report.service.municipality
+
+    @admin.display(description=_("what is wrong"))
+    def excerpt(self, report):
+        return Truncator(report.message).chars(80)
+
+    def has_add_permission(self, request):
+        return False
+
+    def response_change(self, request, obj):
+        if "_close" in request.POST and obj.status == UpdateReport.Status.OPEN:
+            update_report_close(report=obj, user=request.user)
+            self.message_user(request, _("The report is closed."), messages.SUCCESS)
+            return self.response_post_save_change(request, obj)
+        return super().response_change(request, obj)

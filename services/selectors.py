@@ -1,5 +1,8 @@
 """Reads for the public pages: each returns what a page needs in a constant number of queries."""
 
+import calendar
+import datetime
+
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils import timezone
 
@@ -75,3 +78,39 @@ def open_calls_current() -> QuerySet[OpenCall]:
 
 def projects_with_details() -> QuerySet[Project]:
     return Project.objects.prefetch_related("municipalities", "indicators", "open_calls")
+
+
+STALE_AFTER_MONTHS = 6
+
+
+def verification_cutoff(*, today: datetime.date) -> datetime.date:
+    """The last day a verification may date from and still count as stale: six months ago."""
+    month_index = today.year * 12 + today.month - 1 - STALE_AFTER_MONTHS
+    year, month = divmod(month_index, 12)
+    month += 1
+    return today.replace(
+        year=year, month=month, day=min(today.day, calendar.monthrange(year, month)[1])
+    )
+
+
+def stale_services_per_municipality(
+    *, municipalities: QuerySet[Municipality], today: datetime.date
+) -> QuerySet[Municipality]:
+    """Municipalities with published services not verified for six months or more, or never.
+
+    Each has `outdated_count` (last verified six or more months ago) and `never_count`.
+    """
+    published = Q(services__is_published=True)
+    cutoff = verification_cutoff(today=today)
+    return (
+        municipalities.annotate(
+            outdated_count=Count(
+                "services", filter=published & Q(services__last_verified__lte=cutoff)
+            ),
+            never_count=Count(
+                "services", filter=published & Q(services__last_verified__isnull=True)
+            ),
+        )
+        .filter(Q(outdated_count__gt=0) | Q(never_count__gt=0))
+        .order_by("name")
+    )

@@ -1,5 +1,6 @@
 """Translated fields (django-modeltranslation): one column per content language."""
 
+import simple_history
 from modeltranslation.translator import TranslationOptions, register
 
 from .models import (
@@ -75,3 +76,19 @@ class ProjectIndicatorTranslation(TranslationOptions):
 class OpenCallTranslation(TranslationOptions):
     fields = ("title", "description", "eligibility")
     required_languages = {"sr-latn": ("title",)}
+
+
+# History is registered here, after modeltranslation has added the per-language columns, so
+# that the historical tables copy them (a HistoricalRecords() field on the model would not).
+for model in (
+    District,
+    Municipality,
+    Category,
+    SpokenLanguage,
+    Organization,
+    Service,
+    Project,
+    ProjectIndicator,
+    OpenCall,
+):
+    simple_history.register(model)

@@ -1,8 +1,11 @@
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext
+from django.views.decorators.cache import cache_control, never_cache
 
-from . import selectors
-from .models import Municipality, Project
+from . import actions, selectors
+from .forms import UpdateReportForm
+from .models import Municipality, Project, Service
 
 SERVICES_PER_PAGE = 50
 
@@ -39,9 +42,60 @@ def municipality_detail(request, slug):
     )
 
 
+# The same page for everyone, with no cookie, so shared caches may keep it for a while.
+@cache_control(public=True, max_age=300)
 def service_detail(request, slug):
     service = get_object_or_404(selectors.service_detail(slug=slug))
     return render(request, "services/service_detail.html", {"service": service})
+
+
+def client_address(request) -> str:
+    """The visitor's address: the one our proxy appended to X-Forwarded-For, else the peer's.
+
+    Only the last entry is trusted; the ones before it are whatever the client sent.
+    """
+    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
+    return forwarded.rsplit(",", 1)[-1].strip() or request.META.get("REMOTE_ADDR", "")
+
+
+# The page carries a per-visitor CSRF token: no cache may keep it.
+@never_cache
+def service_report(request, slug):
+    """The "Is something wrong here?" form: a visitor files an update report, no account."""
+    service = get_object_or_404(Service.objects.published(), slug=slug)
+    form = UpdateReportForm(request.POST or None)
+    status = 200
+    if request.method == "POST":
+        if not form.is_valid():
+            status = 400
+        elif form.is_from_bot:
+            return redirect("services:service_report_done", slug=slug)
+        elif not actions.update_report_quota_take(client_address=client_address(request)):
+            form.add_error(
+                None,
+                gettext(
+                    "You have sent several reports in a short time. Please try again in an hour."
+                ),
+            )
+            status = 429
+        else:
+            actions.update_report_file(
+                service=service,
+                message=form.cleaned_data["message"],
+                contact=form.cleaned_data["contact"],
+            )
+            return redirect("services:service_report_done", slug=slug)
+    return render(
+        request,
+        "services/updatereport_form.html",
+        {"service": service, "form": form},
+        status=status,
+    )
+
+
+def service_report_done(request, slug):
+    service = get_object_or_404(Service.objects.published(), slug=slug)
+    return render(request, "services/updatereport_done.html", {"service": service})
 
 
 def project_list(request):

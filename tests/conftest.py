@@ -23,3 +23,38 @@ def _english_is_not_sticky():
 
     yield
     translation.activate("sr-latn")
+
+
+@pytest.fixture
+def own_municipality(db):
+    from tests.factories import MunicipalityFactory
+
+    return MunicipalityFactory(name_sr_latn="Novi Pazar", slug="novi-pazar")
+
+
+@pytest.fixture
+def foreign_municipality(db):
+    from tests.factories import MunicipalityFactory
+
+    return MunicipalityFactory(name_sr_latn="Pirot", slug="pirot")
+
+
+@pytest.fixture
+def associate(own_municipality):
+    """A local associate of `own_municipality` (and not of `foreign_municipality`)."""
+    from tests.factories import AssociateFactory
+
+    return AssociateFactory(username="associate", municipalities=[own_municipality])
+
+
+@pytest.fixture
+def coordinator(db):
+    from tests.factories import CoordinatorFactory
+
+    return CoordinatorFactory(username="coordinator")
+
+
+@pytest.fixture(autouse=True)
+def _fast_password_hashing(settings):
+    # The production hasher is slow by design; tests create many users.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

@@ -1,4 +1,5 @@
 import factory
+from django.contrib.auth.models import Group, User
 from factory.django import DjangoModelFactory
 
 from guides.models import GuideChapter
@@ -13,6 +14,7 @@ from services.models import (
     Service,
     SpokenLanguage,
 )
+from services.permissions import ASSOCIATES_GROUP, COORDINATORS_GROUP
 
 
 class DistrictFactory(DjangoModelFactory):
@@ -114,3 +116,35 @@ class GuideChapterFactory(DjangoModelFactory):
     slug = factory.Sequence(lambda n: f"poglavlje-{n}")
     order = factory.Sequence(int)
     body_sr_latn = "## Prvi koraci\n\nIdite u **centar za socijalni rad**."
+
+
+class UserFactory(DjangoModelFactory):
+    class Meta:
+        model = User
+        django_get_or_create = ("username",)
+        skip_postgeneration_save = True
+
+    username = factory.Sequence(lambda n: f"korisnik{n}")
+    email = factory.LazyAttribute(lambda user: f"{user.username}@example.org")
+    password = factory.django.Password("Tačna-lozinka-42")
+
+
+class AssociateFactory(UserFactory):
+    """A local associate; pass `municipalities=[...]` for the ones they look after."""
+
+    is_staff = True
+
+    @factory.post_generation
+    def municipalities(self, create, extracted, **kwargs):
+        if create:
+            self.groups.add(Group.objects.get(name=ASSOCIATES_GROUP))
+            self.served_municipalities.set(extracted or [])
+
+
+class CoordinatorFactory(UserFactory):
+    is_staff = True
+
+    @factory.post_generation
+    def group(self, create, extracted, **kwargs):
+        if create:
+            self.groups.add(Group.objects.get(name=COORDINATORS_GROUP))

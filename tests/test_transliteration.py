@@ -1,4 +1,6 @@
-"""Serbian Latin -> Cyrillic transliteration (pure function, no database)."""
+"""Serbian Latin -> Cyrillic transliteration and the generated Cyrillic catalogue (no database)."""
+
+from pathlib import Path
 
 import pytest
 
@@ -137,6 +139,7 @@ def test_acronyms_stay_latin(latin, cyrillic):
         ("Caritas iz Wiena, Yasmin, Quelle, Xanax", "Царитас из Wiena, Yasmin, Quelle, Xanax"),
         ("Büro u Münchenu", "Büro у Münchenu"),
         ("polje translation_review", "поље translation_review"),
+        ("Prikažite na mapi (OpenStreetMap)", "Прикажите на мапи (OpenStreetMap)"),
     ],
 )
 def test_words_with_foreign_letters_stay_latin(latin, cyrillic):
@@ -152,3 +155,67 @@ def test_cyrillic_and_other_text_passes_through():
 def test_decomposed_diacritics_are_recognised():
     # "č" and "ž" written as a letter followed by a combining caron.
     assert latin_to_cyrillic("c\u030citati z\u030civot") == "читати живот"
+
+
+def test_cyrillic_catalogue_transliterates_translations_and_keeps_the_rest():
+    polib = pytest.importorskip("polib")
+    from returnee_portal.management.commands.make_cyrillic_catalogue import cyrillic_catalogue
+
+    source = polib.POFile()
+    source.header = "Serbian (Latin) translation of the Returnee Portal interface."
+    source.metadata = {
+        "Language": "sr_Latn",
+        "Content-Type": "text/plain; charset=UTF-8",
+        "Plural-Forms": "nplurals=3; plural=(n%10==1 && n%100!=11 ? 0 : n%10>=2 && n%10<=4 "
+        "&& (n%100<10 || n%100>=20) ? 1 : 2);",
+    }
+    source.append(
+        polib.POEntry(
+            msgid="Services in %(name)s",
+            msgstr="Usluge u opštini %(name)s",
+            occurrences=[("templates/services/municipality_detail.html", "2")],
+            flags=["python-format"],
+            tcomment="checked",
+        )
+    )
+    source.append(
+        polib.POEntry(
+            msgid="%(counter)s service",
+            msgid_plural="%(counter)s services",
+            msgstr_plural={
+                0: "%(counter)s usluga",
+                1: "%(counter)s usluge",
+                2: "%(counter)s usluga",
+            },
+        )
+    )
+
+    target = cyrillic_catalogue(source)
+
+    assert target.metadata["Language"] == "sr"
+    assert target.metadata["Plural-Forms"] == source.metadata["Plural-Forms"]
+    assert target.header.startswith("Serbian (Cyrillic) translation")
+    single, plural = target
+    assert (single.msgid, single.msgstr) == ("Services in %(name)s", "Услуге у општини %(name)s")
+    assert single.occurrences == [("templates/services/municipality_detail.html", "2")]
+    assert single.flags == ["python-format"]
+    assert single.tcomment == "checked"
+    assert plural.msgid_plural == "%(counter)s services"
+    assert plural.msgstr_plural == {
+        0: "%(counter)s услуга",
+        1: "%(counter)s услуге",
+        2: "%(counter)s услуга",
+    }
+    # The source is not changed.
+    assert source[0].msgstr == "Usluge u opštini %(name)s"
+
+
+def test_the_committed_cyrillic_catalogue_is_up_to_date():
+    """locale/sr is generated from locale/sr_Latn: run `manage.py make_cyrillic_catalogue`."""
+    polib = pytest.importorskip("polib")
+    from returnee_portal.management.commands.make_cyrillic_catalogue import cyrillic_catalogue
+
+    locale = Path(__file__).resolve().parent.parent / "locale"
+    generated = cyrillic_catalogue(polib.pofile(str(locale / "sr_Latn/LC_MESSAGES/django.po")))
+    committed = (locale / "sr/LC_MESSAGES/django.po").read_text(encoding="utf-8")
+    assert committed == str(generated), "run: manage.py make_cyrillic_catalogue"

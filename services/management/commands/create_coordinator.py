@@ -1,0 +1,12 @@
+from services.management.staff import StaffMemberCommand
+from services.permissions import coordinator_save
+
+
+class Command(StaffMemberCommand):
+    help = "Create or update a coordinator: a staff member who edits all content."
+    role = "coordinator"
+
+    def staff_member_save(self, options, *, password):
+        return coordinator_save(
+            username=options["username"], email=options["email"], password=password
+        )

@@ -1,0 +1,57 @@
+"""Admin login: throttled per username and address (django-axes); staff sessions expire."""
+
+import pytest
+from django.conf import settings
+from django.urls import reverse
+
+from tests.factories import AssociateFactory
+
+pytestmark = pytest.mark.django_db
+
+PASSWORD = "Tačna-lozinka-42"  # the factories' password
+
+
+def log_in(client, password, ip="10.0.0.1"):
+    return client.post(
+        reverse("admin:login"),
+        {"username": "marija", "password": password, "next": reverse("admin:index")},
+        REMOTE_ADDR=ip,
+    )
+
+
+@pytest.fixture
+def marija(own_municipality):
+    return AssociateFactory(username="marija", municipalities=[own_municipality])
+
+
+def test_five_failures_lock_out_the_username_from_that_address_only(client, marija):
+    for _ in range(4):
+        assert log_in(client, "pogrešna").status_code == 200  # the form again, with an error
+    assert log_in(client, "pogrešna").status_code == 429  # the fifth failure locks
+
+    locked = log_in(client, PASSWORD)
+    assert locked.status_code == 429
+    assert "_auth_user_id" not in client.session
+
+    other_address = log_in(client, PASSWORD, ip="10.0.0.2")
+    assert other_address.status_code == 302
+    assert other_address.url == reverse("admin:index")
+
+
+def test_a_successful_login_resets_the_failure_count(client, marija):
+    for _ in range(4):
+        log_in(client, "pogrešna")
+    assert log_in(client, PASSWORD).status_code == 302
+    client.logout()
+    for _ in range(4):
+        log_in(client, "pogrešna")
+    assert log_in(client, PASSWORD).status_code == 302
+
+
+def test_staff_session_ends_after_two_idle_hours_and_public_pages_set_no_cookie(client, marija):
+    assert client.get("/").cookies.get(settings.SESSION_COOKIE_NAME) is None
+    log_in(client, PASSWORD)
+    response = client.get(reverse("admin:index"))
+    assert response.status_code == 200
+    # Renewed on every request, so it is idle time that counts.
+    assert response.cookies[settings.SESSION_COOKIE_NAME]["max-age"] == 2 * 60 * 60
