@@ -2,6 +2,7 @@
 
 from pathlib import Path
 
+import polib
 import pytest
 
 from returnee_portal.transliteration import latin_to_cyrillic
@@ -158,7 +159,6 @@ def test_decomposed_diacritics_are_recognised():
 
 
 def test_cyrillic_catalogue_transliterates_translations_and_keeps_the_rest():
-    polib = pytest.importorskip("polib")
     from returnee_portal.management.commands.make_cyrillic_catalogue import cyrillic_catalogue
 
     source = polib.POFile()
@@ -212,7 +212,6 @@ def test_cyrillic_catalogue_transliterates_translations_and_keeps_the_rest():
 
 def test_the_committed_cyrillic_catalogue_is_up_to_date():
     """locale/sr is generated from locale/sr_Latn: run `manage.py make_cyrillic_catalogue`."""
-    polib = pytest.importorskip("polib")
     from returnee_portal.management.commands.make_cyrillic_catalogue import cyrillic_catalogue
 
     locale = Path(__file__).resolve().parent.parent / "locale"
