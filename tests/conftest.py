@@ -48,6 +48,14 @@ def associate(own_municipality):
 
 
 @pytest.fixture
+def associate_client(client, associate):
+    """The associate, logged into the admin, reading it in English."""
+    client.force_login(associate)
+    client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"
+    return client
+
+
+@pytest.fixture
 def coordinator(db):
     from tests.factories import CoordinatorFactory
 

@@ -1,7 +1,6 @@
 """The "Is something wrong here?" form for visitors and the queue of reports in the admin."""
 
 import pytest
-from django.contrib.auth.models import Permission
 from django.core.cache import cache
 from django.test import Client
 from django.urls import reverse
@@ -131,30 +130,6 @@ def test_an_unpublished_service_takes_no_reports(client):
 
 
 # --- The queue in the admin -------------------------------------------------------------------
-
-
-@pytest.fixture
-def associate(django_user_model):
-    user = django_user_model.objects.create_user("amela", password="x", is_staff=True)
-    user.user_permissions.set(
-        Permission.objects.filter(
-            content_type__app_label="services",
-            codename__in=[
-                "view_updatereport",
-                "change_updatereport",
-                "view_service",
-                "change_service",
-            ],
-        )
-    )
-    return user
-
-
-@pytest.fixture
-def associate_client(client, associate):
-    client.force_login(associate)
-    client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"
-    return client
 
 
 @pytest.fixture

@@ -4,7 +4,6 @@ import datetime
 
 import pytest
 from django.contrib import admin
-from django.contrib.auth.models import Permission
 from django.urls import reverse
 from django.utils import timezone
 
@@ -20,24 +19,6 @@ TODAY = timezone.localdate()
 @pytest.fixture
 def service_admin():
     return admin.site._registry[Service]
-
-
-@pytest.fixture
-def associate(django_user_model):
-    user = django_user_model.objects.create_user("amela", password="x", is_staff=True)
-    user.user_permissions.set(
-        Permission.objects.filter(
-            content_type__app_label="services", codename__in=["view_service", "change_service"]
-        )
-    )
-    return user
-
-
-@pytest.fixture
-def associate_client(client, associate):
-    client.force_login(associate)
-    client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"
-    return client
 
 
 @pytest.fixture
