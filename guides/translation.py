@@ -13,4 +13,4 @@ class GuideChapterTranslation(TranslationOptions):
 
 
 # After the modeltranslation registration, so the history table has every language's column.
-simple_history.register(GuideChapter)
+simple_history.register(GuideChapter, m2m_fields=["categories"])

@@ -80,6 +80,12 @@ class OpenCallTranslation(TranslationOptions):
 
 # History is registered here, after modeltranslation has added the per-language columns, so
 # that the historical tables copy them (a HistoricalRecords() field on the model would not).
+# Links (categories, languages, municipalities) are part of an entry's history too.
+HISTORY_LINKS = {
+    Service: ["categories", "staff_languages"],
+    Project: ["municipalities"],
+    OpenCall: ["municipalities"],
+}
 for model in (
     District,
     Municipality,
@@ -91,4 +97,4 @@ for model in (
     ProjectIndicator,
     OpenCall,
 ):
-    simple_history.register(model)
+    simple_history.register(model, m2m_fields=HISTORY_LINKS.get(model, []))

@@ -89,3 +89,18 @@ def test_associate_cannot_see_another_municipalitys_history(
     client.force_login(associate)
     response = client.get(admin_url(foreign, "history"))
     assert response.status_code in (403, 404)
+
+
+def test_a_change_of_categories_is_recorded_too(client, coordinator, service):
+    health = CategoryFactory(name_sr_latn="Zdravstvena zaštita")
+    client.force_login(coordinator)
+    url = admin_url(service, "change")
+    data = form_data(client, url)
+    data["categories"] = [health.pk]
+    assert client.post(url, data).status_code == 302
+
+    record = service.history.latest()
+    assert [link.category for link in record.categories.all()] == [health]
+    assert "categories" in record.diff_against(record.prev_record).changed_fields
+    html = client.get(admin_url(service, "history"), HTTP_ACCEPT_LANGUAGE="en").text
+    assert "Zdravstvena zaštita" in strip_tags(html)
