@@ -25,7 +25,7 @@ def chapters_unpublish(modeladmin, request, queryset):
 
 @admin.register(GuideChapter)
 class GuideChapterAdmin(TranslatedModelAdmin):
-    common_fields = ("slug", "order", "categories", "is_published", "translation_review")
+    common_fields = ("slug", "order", "categories", "is_published", "translation_states_display")
     list_display = ("title", "order", "is_published", "updated_at")
     list_editable = ("order", "is_published")
     list_filter = ("is_published", "categories")

@@ -10,14 +10,12 @@ from pathlib import Path
 
 from django.db import transaction
 
-from returnee_portal.demo import upsert_changed
-from returnee_portal.translation_review import review_state_for_languages
+from returnee_portal.demo import demo_review_state, upsert_changed
 from services.models import Category
 
 from .models import GuideChapter
 
 CHAPTERS_DIR = Path(__file__).resolve().parent / "demo_chapters"
-SOURCE_LANGUAGES = ("sr-latn", "en")
 LANGUAGE_SUFFIXES = {"sr-latn": "sr_latn", "rom": "rom", "sq": "sq", "de": "de", "en": "en"}
 
 # Which services a chapter suggests, by category slug (see services.demo_content).
@@ -59,9 +57,7 @@ def demo_load() -> int:
             written.append(code)
             for field, value in chapter_file_parse(path.read_text(encoding="utf-8")).items():
                 values[f"{field}_{suffix}"] = value
-        values["translation_review"] = review_state_for_languages(
-            languages=[code for code in written if code not in SOURCE_LANGUAGES]
-        )
+        values["translation_review"] = demo_review_state(languages=written)
         chapter = upsert_changed(GuideChapter, {"slug": slug}, values)
         chapter.categories.set(Category.objects.filter(slug__in=CHAPTER_CATEGORIES.get(slug, [])))
     return GuideChapter.objects.count()

@@ -4,12 +4,14 @@ import dataclasses
 
 from django import forms
 from django.conf import settings
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.contrib.admin.options import IS_POPUP_VAR
 from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
 from django.db import router, transaction
 from django.forms.models import BaseModelFormSet
 from django.utils.functional import cached_property
-from django.utils.translation import get_language_info
+from django.utils.html import format_html_join
+from django.utils.translation import get_language_info, ngettext
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
 from modeltranslation.translator import translator
@@ -25,6 +27,18 @@ from .locking import (
     VersionConflict,
     content_current_version,
     content_save_with_version,
+)
+from .translation_review import (
+    MISSING,
+    NEEDS_REVIEW,
+    OUTDATED,
+    REVIEWED,
+    STATE_LABELS,
+    translated_field_names,
+    translation_languages,
+    translation_state,
+    translation_states,
+    translations_mark_reviewed,
 )
 
 LOADED_VERSION = "loaded_version"
@@ -214,7 +228,106 @@ class LanguageFieldsetsAdmin(TranslationAdmin):
         return fieldsets
 
 
-class TranslatedModelAdmin(VersionedAdminMixin, SimpleHistoryAdmin, LanguageFieldsetsAdmin):
+class TranslationStateFilter(admin.SimpleListFilter):
+    """Entries by the review state of one translation, e.g. "Romani: outdated".
+
+    Filtered in Python over primary keys: "missing" depends on several text columns and an
+    absent key means "needs review", which JSON lookups express differently on SQLite and
+    PostgreSQL. The directory is small enough for that.
+    """
+
+    title = _("Translation state")
+    parameter_name = "translation_state"
+
+    def lookups(self, request, model_admin):
+        return [
+            (f"{code}:{state}", f"{language_name(code)}: {STATE_LABELS[state]}")
+            for code in translation_languages()
+            for state in (MISSING, NEEDS_REVIEW, OUTDATED, REVIEWED)
+        ]
+
+    def queryset(self, request, queryset):
+        if not self.value():
+            return queryset
+        code, _colon, state = self.value().partition(":")
+        if code not in translation_languages() or state not in STATE_LABELS:
+            return queryset
+        model = queryset.model
+        columns = [
+            build_localized_fieldname(field, code) for field in translated_field_names(model=model)
+        ]
+        entries = model._base_manager.filter(pk__in=queryset.values("pk")).only(
+            "pk", "translation_review", *columns
+        )
+        pks = [obj.pk for obj in entries if translation_state(obj=obj, language=code) == state]
+        return queryset.filter(pk__in=pks)
+
+
+def mark_reviewed_action(code: str):
+    """An admin action marking the `code` translation of the selected entries reviewed."""
+
+    def action(modeladmin, request, queryset):
+        count = translations_mark_reviewed(queryset=queryset, language=code)
+        message = ngettext(
+            "%(count)d %(language)s translation marked as reviewed.",
+            "%(count)d %(language)s translations marked as reviewed.",
+            count,
+        )
+        modeladmin.message_user(
+            request, message % {"count": count, "language": language_name(code)}, messages.SUCCESS
+        )
+
+    action.__name__ = f"mark_reviewed_{code.replace('-', '_')}"
+    description = _("Mark %(language)s translation as reviewed")
+    return admin.action(permissions=["change"])(action), description
+
+
+class TranslationReviewAdminMixin:
+    """Review states in the admin: a read-only field and column, a list filter and actions.
+
+    The states live in `translation_review` (see returnee_portal.translation_review), which is
+    no longer edited by hand: a text edit updates it on save, a reviewer approves with the
+    "Mark ... as reviewed" actions (each approval a new version, recorded in history).
+    """
+
+    def get_readonly_fields(self, request, obj=None):
+        return (*super().get_readonly_fields(request, obj), "translation_states_display")
+
+    def get_list_display(self, request):
+        return (*super().get_list_display(request), "translation_states_display")
+
+    def get_list_filter(self, request):
+        return (*super().get_list_filter(request), TranslationStateFilter)
+
+    def get_actions(self, request):
+        actions = super().get_actions(request)
+        if self.actions is None or IS_POPUP_VAR in request.GET:
+            return actions
+        if not self.has_change_permission(request):
+            return actions
+        for code in translation_languages():
+            func, description = mark_reviewed_action(code)
+            description = description % {"language": language_name(code)}
+            actions[func.__name__] = (func, func.__name__, description)
+        return actions
+
+    @admin.display(description=_("Translation state"))
+    def translation_states_display(self, obj):
+        if obj is None or obj.pk is None:
+            return "-"
+        return format_html_join(
+            " · ",
+            '<span class="translation-state translation-state-{}">{}: {}</span>',
+            (
+                (state, code, STATE_LABELS[state])
+                for code, state in translation_states(obj=obj).items()
+            ),
+        )
+
+
+class TranslatedModelAdmin(
+    TranslationReviewAdminMixin, VersionedAdminMixin, SimpleHistoryAdmin, LanguageFieldsetsAdmin
+):
     """The base of every content admin: language fieldsets, history and no lost updates.
 
     History (django-simple-history) lists who changed what and when. Anyone who may view an

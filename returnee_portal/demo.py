@@ -1,6 +1,13 @@
 """Loading demo content idempotently, shared by the apps' demo_content modules."""
 
+from django.conf import settings
 from django.db import models
+
+from .translation_review import NEEDS_REVIEW, REVIEWED
+
+# The team writes the Serbian source and the English text and checks them itself; the other
+# languages were written by non-native speakers and wait for a native speaker's review.
+TEAM_WRITTEN_LANGUAGES = ("en",)
 
 
 def upsert_changed(model: type[models.Model], lookup: dict, values: dict) -> models.Model:
@@ -16,3 +23,13 @@ def upsert_changed(model: type[models.Model], lookup: dict, values: dict) -> mod
     if changed:
         obj.save()
     return obj
+
+
+def demo_review_state(*, languages) -> dict[str, str]:
+    """The `translation_review` value for demo texts written in `languages`."""
+    default = settings.MODELTRANSLATION_DEFAULT_LANGUAGE
+    return {
+        code: REVIEWED if code in TEAM_WRITTEN_LANGUAGES else NEEDS_REVIEW
+        for code in languages
+        if code != default and code in settings.MODELTRANSLATION_LANGUAGES
+    }

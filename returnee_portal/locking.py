@@ -8,6 +8,8 @@ it validates the form, to show the refusal on the form with the user's input; th
 here are the guarantee at write time.
 """
 
+from collections.abc import Callable
+
 from django.db import router, transaction
 from django.db.models import Model, QuerySet
 from django.utils.translation import gettext_lazy as _
@@ -48,8 +50,11 @@ def content_save_with_version(*, obj: Model, expected_version: int) -> None:
         obj.save()
 
 
-def content_update_all(*, queryset: QuerySet, values: dict) -> int:
+def content_update_all(*, queryset: QuerySet, values: dict, apply: Callable | None = None) -> int:
     """Set `values` on every entry of `queryset` (an admin action), each as a new version.
+
+    `apply(obj)`, if given, makes a change that depends on the entry (e.g. one key of a JSON
+    field); it runs on the locked, freshly read row, so it cannot undo a concurrent save.
 
     The rows are locked first, so the action itself cannot conflict; a form opened before it
     is refused afterwards because its version is gone. Returns how many entries changed.
@@ -63,5 +68,7 @@ def content_update_all(*, queryset: QuerySet, values: dict) -> int:
         for obj in entries:
             for name, value in values.items():
                 setattr(obj, name, value)
+            if apply is not None:
+                apply(obj)
             content_save_with_version(obj=obj, expected_version=obj.version)
     return len(entries)

@@ -25,7 +25,7 @@ from .models import (
 
 @admin.register(District)
 class DistrictAdmin(TranslatedModelAdmin):
-    common_fields = ("slug", "translation_review")
+    common_fields = ("slug", "translation_states_display")
     list_display = ("name", "slug")
     search_fields = localized_fields("name")
 
@@ -37,7 +37,7 @@ class MunicipalityAdmin(TranslatedModelAdmin):
         "district",
         ("latitude", "longitude"),
         "associate_contact",
-        "translation_review",
+        "translation_states_display",
     )
     list_display = ("name", "district", "slug")
     list_filter = ("district",)
@@ -46,7 +46,7 @@ class MunicipalityAdmin(TranslatedModelAdmin):
 
 @admin.register(Category)
 class CategoryAdmin(TranslatedModelAdmin):
-    common_fields = ("slug", "icon", "order", "translation_review")
+    common_fields = ("slug", "icon", "order", "translation_states_display")
     list_display = ("name", "icon", "order", "slug")
     list_editable = ("order",)
     search_fields = localized_fields("name")
@@ -54,7 +54,7 @@ class CategoryAdmin(TranslatedModelAdmin):
 
 @admin.register(SpokenLanguage)
 class SpokenLanguageAdmin(TranslatedModelAdmin):
-    common_fields = ("code", "translation_review")
+    common_fields = ("code", "translation_states_display")
     list_display = ("name", "code")
     search_fields = ("code", *localized_fields("name"))
 
@@ -68,7 +68,7 @@ class OrganizationAdmin(MunicipalityScopedAdmin, TranslatedModelAdmin):
         "website",
         "email",
         "phone",
-        "translation_review",
+        "translation_states_display",
     )
     list_display = ("name", "kind", "municipality")
     list_filter = ("kind", "municipality__district", "municipality")
@@ -90,7 +90,7 @@ class ServiceAdmin(VerifyButtonAdminMixin, MunicipalityScopedAdmin, TranslatedMo
         "website",
         ("last_verified", "verified_by"),
         "is_published",
-        "translation_review",
+        "translation_states_display",
     )
     list_display = ("name", "organization", "municipality", "last_verified", "is_published")
     list_filter = (
@@ -124,7 +124,7 @@ class ProjectAdmin(TranslatedModelAdmin):
         "website",
         "contact",
         "source",
-        "translation_review",
+        "translation_states_display",
     )
     list_display = ("title", "starts_on", "ends_on", "budget", "currency")
     list_filter = ("municipalities",)
@@ -141,7 +141,7 @@ class OpenCallAdmin(TranslatedModelAdmin):
         "municipalities",
         ("opens_on", "closes_on"),
         "url",
-        "translation_review",
+        "translation_states_display",
     )
     list_display = ("title", "project", "opens_on", "closes_on")
     list_filter = ("project", "municipalities")

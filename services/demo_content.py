@@ -19,8 +19,7 @@ from decimal import Decimal
 from django.db import transaction
 from django.utils.text import slugify
 
-from returnee_portal.demo import upsert_changed
-from returnee_portal.translation_review import review_state_for_languages
+from returnee_portal.demo import demo_review_state, upsert_changed
 
 from .models import (
     Category,
@@ -34,8 +33,6 @@ from .models import (
     SpokenLanguage,
 )
 
-# Languages whose demo texts were written by non-native speakers.
-UNREVIEWED_LANGUAGES = ("rom", "sq", "de")
 LANGUAGE_SUFFIXES = {"sr-latn": "sr_latn", "rom": "rom", "sq": "sq", "de": "de", "en": "en"}
 
 
@@ -51,7 +48,7 @@ def _same(text: str) -> dict[str, str]:
 
 def _review_state(*translated: dict[str, str]) -> dict[str, str]:
     written = {code for texts in translated for code in texts}
-    return review_state_for_languages(languages=[c for c in UNREVIEWED_LANGUAGES if c in written])
+    return demo_review_state(languages=sorted(written))
 
 
 DISTRICTS = {

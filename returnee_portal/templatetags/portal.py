@@ -1,11 +1,14 @@
 from django import template
+from django.conf import settings
 from django.template.defaultfilters import linebreaks_filter
 from django.utils.html import format_html
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+from modeltranslation.utils import get_language as content_language
 
 from returnee_portal.languages import language_name, localized_text
 from returnee_portal.rendering import markdown_render
+from returnee_portal.translation_review import NEEDS_REVIEW, OUTDATED, translation_state
 
 register = template.Library()
 
@@ -36,3 +39,24 @@ def tr(obj, field, format="inline", notice=True):
         )
     tag = "div" if block else "span"
     return format_html('<{tag} lang="{}">{}</{tag}>{}', text.html_lang, content, note, tag=tag)
+
+
+@register.simple_tag
+def translation_notice(obj):
+    """A discreet note when `obj` is shown in a translation nobody has checked yet.
+
+    Once per object and page, near its title. Nothing in Serbian (the source; the Cyrillic
+    pages show it transliterated), for a reviewed translation, or for a missing one (`tr`
+    already says that the Serbian text is shown instead).
+    """
+    language = content_language()
+    if language == settings.MODELTRANSLATION_DEFAULT_LANGUAGE:
+        return ""
+    state = translation_state(obj=obj, language=language)
+    if state == OUTDATED:
+        text = _("The Serbian text has changed since this translation was made.")
+    elif state == NEEDS_REVIEW:
+        text = _("Translation not yet checked by a native speaker.")
+    else:
+        return ""
+    return format_html('<small class="review-note">{}</small>', text)

@@ -71,5 +71,6 @@ def test_non_native_translations_are_marked_for_review():
             if getattr(chapter, f"body_{code}"):
                 assert chapter.translation_review.get(code) == "needs_review"
         assert "sr-latn" not in chapter.translation_review
+        assert chapter.translation_review["en"] == "reviewed"  # written by the team
     service = Service.objects.get(slug="centar-za-socijalni-rad-tutin")
     assert service.translation_review["rom"] == "needs_review"
