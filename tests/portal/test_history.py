@@ -85,10 +85,12 @@ def test_associate_sees_their_services_history_but_cannot_revert(
 def test_associate_cannot_see_another_municipalitys_history(
     client, associate, foreign_municipality
 ):
-    foreign = ServiceFactory(municipality=foreign_municipality)
+    foreign = ServiceFactory(municipality=foreign_municipality, name_sr_latn="Tajna usluga")
     client.force_login(associate)
     response = client.get(admin_url(foreign, "history"))
     assert response.status_code in (403, 404)
+    version = admin_url(foreign, "simple_history", foreign.history.earliest().history_id)
+    assert "Tajna usluga" not in client.get(version).content.decode()
 
 
 def test_a_change_of_categories_is_recorded_too(client, coordinator, service):

@@ -1,5 +1,7 @@
 """No lost updates: of two saves from the same loaded version, the second is refused."""
 
+import threading
+
 import pytest
 from django.urls import reverse
 
@@ -190,3 +192,40 @@ def test_an_action_counts_up_the_version_so_an_older_form_is_refused(client, coo
     assert chapter.is_published
     assert chapter.version == 2
     assert chapter.title_sr_latn != "Novi naslov"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_concurrent_saves_in_separate_connections_never_both_succeed(service):
+    """Two threads, each with its own database connection, save from the same version at once.
+
+    Runs where the database serves concurrent connections (PostgreSQL, as in CI); SQLite's test
+    database is one in-memory connection, where the interleaved test above covers the logic.
+    """
+    from django.db import connection, connections
+
+    if connection.vendor != "postgresql":
+        pytest.skip("needs a database with concurrent connections (CI runs it on PostgreSQL)")
+    barrier = threading.Barrier(2)
+    outcomes = []
+
+    def save(name):
+        try:
+            mine = Service.objects.get(pk=service.pk)
+            mine.name_sr_latn = name
+            barrier.wait(timeout=10)
+            content_save_with_version(obj=mine, expected_version=1)
+            outcomes.append(name)
+        except VersionConflict:
+            outcomes.append("refused")
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=save, args=(n,)) for n in ("Prva", "Druga")]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=30)
+
+    service.refresh_from_db()
+    assert sorted(outcomes) == sorted([service.name_sr_latn, "refused"])
+    assert service.version == 2
