@@ -4,7 +4,9 @@ from django.contrib.auth import views as auth_views
 from django.http import HttpResponse
 from django.urls import include, path, reverse_lazy
 
-from . import views
+from services.admin_hsds import hsds_export
+
+from . import report_views, views
 
 
 def health(request):
@@ -28,6 +30,14 @@ urlpatterns = [
         "admin/password-reset/done/",
         auth_views.PasswordResetCompleteView.as_view(extra_context=ADMIN_TITLES),
         name="password_reset_complete",
+    ),
+    # Before admin/reports/<slug:slug>/, which would otherwise answer it.
+    path("admin/reports/hsds/", admin.site.admin_view(hsds_export), name="reports_hsds"),
+    path("admin/reports/", admin.site.admin_view(report_views.report_list), name="admin_reports"),
+    path(
+        "admin/reports/<slug:slug>/",
+        admin.site.admin_view(report_views.report_detail),
+        name="admin_report",
     ),
     path("admin/", admin.site.urls),
     path("health/", health, name="health"),

@@ -7,6 +7,7 @@ from modeltranslation.admin import TranslationTabularInline
 from returnee_portal.admin import TranslatedModelAdmin, localized_fields
 
 from .actions import update_report_close
+from .admin_import import ServiceImportExportMixin
 from .admin_scoping import MunicipalityScopedAdmin
 from .admin_verification import VerificationFilter, VerifyButtonAdminMixin, mark_verified_today
 from .models import (
@@ -77,7 +78,9 @@ class OrganizationAdmin(MunicipalityScopedAdmin, TranslatedModelAdmin):
 
 
 @admin.register(Service)
-class ServiceAdmin(VerifyButtonAdminMixin, MunicipalityScopedAdmin, TranslatedModelAdmin):
+class ServiceAdmin(
+    ServiceImportExportMixin, VerifyButtonAdminMixin, MunicipalityScopedAdmin, TranslatedModelAdmin
+):
     common_fields = (
         "slug",
         "organization",

@@ -18,6 +18,13 @@ def user_is_coordinator(user) -> bool:
     )
 
 
+def user_can_see_reports(user) -> bool:
+    """Coordinators see every report; local associates the same, for their municipalities."""
+    return user.is_active and (
+        user_is_coordinator(user) or user.groups.filter(name=ASSOCIATES_GROUP).exists()
+    )
+
+
 def municipalities_for_user(user) -> QuerySet[Municipality]:
     """The municipalities whose entries `user` may see and edit in the admin."""
     if user_is_coordinator(user):

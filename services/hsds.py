@@ -1,0 +1,637 @@
+"""Open Referral HSDS 3.0 export: a tabular data package (CSV) and services as HSDS JSON.
+
+HSDS has no multilingual text, so every export is in one content language (missing
+translations fall back to Serbian, as on the public pages). Identifiers are UUIDv5 of the
+object's model and slug, so they are the same on every export, in every language and after the
+demo is loaded into a fresh database. Only published services are exported, with the
+organizations that provide them; nothing is filled in that the directory does not know (a
+service without an address has no address row; no postal codes, no invented contacts).
+
+The column definitions below follow the HSDS 3.0 `datapackage.json`; tests compare them with the
+reference schema in `../shared/hsds/` and validate the written package against them.
+"""
+
+import csv
+import io
+import json
+import uuid
+import zipfile
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from decimal import Decimal
+from pathlib import Path
+
+from django.conf import settings
+from django.utils import translation
+from django.utils.translation import gettext
+
+from returnee_portal.languages import localized_text
+
+from .selectors import categories_for_hsds, organizations_for_hsds, services_for_hsds
+
+HSDS_VERSION = "3.0.0"
+# Never change this: every exported identifier is derived from it.
+HSDS_NAMESPACE = uuid.UUID("85564d44-1e34-4b80-a9d5-5fda27b1471f")
+TAXONOMY_KEY = "returnee-portal-categories"
+COUNTRY = "RS"
+JSON_FILE = "services.json"
+DESCRIPTOR_FILE = "datapackage.json"
+
+# HSDS asks for ISO 639 codes, not BCP 47 tags: our Serbian (Latin) content is "sr".
+ISO_639 = {"sr-latn": "sr", "rom": "rom", "sq": "sq", "de": "de", "en": "en"}
+
+
+# --- Column definitions (HSDS 3.0 tabular data package) ---------------------------------------
+
+
+def _field(name, type_="string", *, format=None, required=False, unique=False, enum=None):
+    definition = {"name": name, "type": type_}
+    if format:
+        definition["format"] = format
+    definition["constraints"] = {"required": required, "unique": unique}
+    if enum:
+        definition["constraints"]["enum"] = enum
+    return definition
+
+
+def _id():
+    return _field("id", format="uuid", required=True, unique=True)
+
+
+def _uuid(name, *, required=False):
+    return _field(name, format="uuid", required=required)
+
+
+def _texts(*names):
+    return [_field(name) for name in names]
+
+
+_PLACE_TYPES = ["physical", "postal", "virtual"]
+_SERVICE_STATUSES = ["active", "inactive", "defunct", "temporarily closed"]
+
+
+@dataclass(frozen=True)
+class HsdsResource:
+    name: str
+    path: str
+    fields: list[dict]
+    references: dict[str, str] = field(default_factory=dict)  # column -> resource
+
+    @property
+    def field_names(self) -> list[str]:
+        return [definition["name"] for definition in self.fields]
+
+
+HSDS_RESOURCES = [
+    HsdsResource(
+        "organization",
+        "organizations.csv",
+        [
+            _id(),
+            _field("name", required=True),
+            _field("alternate_name"),
+            _field("description", required=True),
+            _field("email", format="email"),
+            _field("website", format="uri"),
+            *_texts("tax_status", "tax_id"),
+            _field("year_incorporated", "number"),
+            *_texts("legal_status", "logo"),
+            _field("uri", format="uri"),
+            _uuid("parent_organization_id"),
+        ],
+    ),
+    HsdsResource(
+        "service",
+        "services.csv",
+        [
+            _id(),
+            _uuid("organization_id", required=True),
+            _uuid("program_id"),
+            _field("name", required=True),
+            *_texts("alternate_name", "description"),
+            _field("url", format="uri"),
+            _field("email", format="email"),
+            _field("status", required=True, enum=_SERVICE_STATUSES),
+            *_texts(
+                "interpretation_services",
+                "application_process",
+                "fees_description",
+                "wait_time",
+                "fees",
+                "accreditations",
+                "eligibility_description",
+            ),
+            _field("minimum_age", "number"),
+            _field("maximum_age", "number"),
+            _field("assured_date", "date"),
+            _field("assurer_email", format="email"),
+            *_texts("licenses", "alert"),
+            _field("last_modified", "datetime"),
+        ],
+        # No program resource is written (we have no programmes), so no program_id reference.
+        {"organization_id": "organization"},
+    ),
+    HsdsResource(
+        "location",
+        "locations.csv",
+        [
+            _id(),
+            _field("location_type", required=True, enum=_PLACE_TYPES),
+            _field("url", format="uri"),
+            _uuid("organization_id"),
+            *_texts("name", "alternate_name", "description", "transportation"),
+            _field("latitude", "number"),
+            _field("longitude", "number"),
+            *_texts("external_identifier", "external_identifier_type"),
+        ],
+        {"organization_id": "organization"},
+    ),
+    HsdsResource(
+        "service_at_location",
+        "service_at_location.csv",
+        [
+            _id(),
+            _uuid("service_id", required=True),
+            _uuid("location_id", required=True),
+            _field("description"),
+        ],
+        {"service_id": "service", "location_id": "location"},
+    ),
+    HsdsResource(
+        "address",
+        "addresses.csv",
+        [
+            _id(),
+            _uuid("location_id"),
+            _field("attention"),
+            _field("address_1", required=True),
+            _field("address_2"),
+            _field("city", required=True),
+            _field("region"),
+            _field("state_province", required=True),
+            _field("postal_code", required=True),  # see UNKNOWN_REQUIRED
+            _field("country", required=True),
+            _field("address_type", required=True, enum=_PLACE_TYPES),
+        ],
+        {"location_id": "location"},
+    ),
+    HsdsResource(
+        "contact",
+        "contacts.csv",
+        [
+            _id(),
+            _uuid("organization_id"),
+            _uuid("service_id"),
+            _uuid("service_at_location_id"),
+            _uuid("location_id"),
+            *_texts("name", "title", "department"),
+            _field("email", format="email"),
+        ],
+        {
+            "location_id": "location",
+            "organization_id": "organization",
+            "service_id": "service",
+            "service_at_location_id": "service_at_location",
+        },
+    ),
+    HsdsResource(
+        "phone",
+        "phones.csv",
+        [
+            _id(),
+            _uuid("location_id"),
+            _uuid("service_id"),
+            _uuid("organization_id"),
+            _uuid("contact_id"),
+            _uuid("service_at_location_id"),
+            _field("number", required=True),
+            _field("extension", "number"),
+            *_texts("type", "description"),
+        ],
+        {
+            "contact_id": "contact",
+            "location_id": "location",
+            "organization_id": "organization",
+            "service_id": "service",
+            "service_at_location_id": "service_at_location",
+        },
+    ),
+    HsdsResource(
+        "language",
+        "languages.csv",
+        [
+            _id(),
+            _uuid("service_id"),
+            _uuid("location_id"),
+            _uuid("phone_id"),
+            *_texts("name", "code", "note"),
+        ],
+        {"location_id": "location", "phone_id": "phone", "service_id": "service"},
+    ),
+    HsdsResource(
+        "taxonomy",
+        "taxonomies.csv",
+        [
+            _id(),
+            _field("name", required=True),
+            _field("description", required=True),
+            _field("uri", format="uri"),
+            _field("version"),
+        ],
+    ),
+    HsdsResource(
+        "taxonomy_term",
+        "taxonomy_terms.csv",
+        [
+            _id(),
+            _field("code", unique=True),
+            _field("name", required=True),
+            _field("description", required=True),
+            _uuid("parent_id"),
+            *_texts("taxonomy", "language"),
+            _uuid("taxonomy_id"),
+            _field("term_uri", format="uri"),
+        ],
+        {"taxonomy_id": "taxonomy"},
+    ),
+    HsdsResource(
+        "attribute",
+        "attributes.csv",
+        [
+            _id(),
+            _uuid("link_id", required=True),
+            _uuid("taxonomy_term_id", required=True),
+            _field("link_type"),
+            _field("link_entity", required=True),
+            _field("value"),
+        ],
+        {"taxonomy_term_id": "taxonomy_term"},
+    ),
+]
+RESOURCES_BY_NAME = {resource.name: resource for resource in HSDS_RESOURCES}
+
+# Columns HSDS requires that the directory does not know and will not invent: the package
+# descriptor declares them optional (with a note), and the JSON gives them as "".
+UNKNOWN_REQUIRED = {"address": {"postal_code"}}
+UNKNOWN_NOTE = "Not recorded by the Returnee Portal; left empty rather than guessed."
+
+
+# --- Identifiers and languages ----------------------------------------------------------------
+
+
+def hsds_id(*parts: str) -> str:
+    """A UUIDv5 of the parts, e.g. hsds_id("services.service", "cso-tutin", "location")."""
+    return str(uuid.uuid5(HSDS_NAMESPACE, ":".join(parts)))
+
+
+def _object_id(obj, *roles: str) -> str:
+    # Slugs (codes for spoken languages) are stable across databases; primary keys are not.
+    natural_key = getattr(obj, "slug", None) or obj.code
+    return hsds_id(obj._meta.label_lower, natural_key, *roles)
+
+
+def hsds_languages() -> tuple[str, ...]:
+    """The content languages an export can be written in."""
+    return tuple(settings.MODELTRANSLATION_LANGUAGES)
+
+
+# --- Tables -----------------------------------------------------------------------------------
+
+
+def hsds_tables(*, language: str) -> dict[str, list[dict]]:
+    """Every HSDS table of the export in `language`: {resource name: rows}.
+
+    Values are Python values (str, Decimal, date, datetime or None); columns a row leaves out
+    are empty.
+    """
+    if language not in hsds_languages():
+        raise ValueError(f"Unknown content language {language!r}.")
+    tables: dict[str, list[dict]] = {resource.name: [] for resource in HSDS_RESOURCES}
+    with translation.override(language):
+        taxonomy_id = hsds_id("taxonomy", TAXONOMY_KEY)
+        tables["taxonomy"].append(
+            {
+                "id": taxonomy_id,
+                "name": gettext("Returnee Portal categories"),
+                "description": gettext(
+                    "The needs returnee families look for help with, as the Returnee Portal "
+                    "groups its services."
+                ),
+            }
+        )
+        term_ids = {}
+        for category in categories_for_hsds():
+            name = localized_text(obj=category, field="name")
+            term_ids[category.pk] = _object_id(category)
+            tables["taxonomy_term"].append(
+                {
+                    "id": term_ids[category.pk],
+                    "code": category.slug,
+                    "name": name.text,
+                    # Categories have no description of their own; the name is what we know.
+                    "description": name.text,
+                    "language": ISO_639["sr-latn" if name.is_fallback else language],
+                    "taxonomy_id": taxonomy_id,
+                }
+            )
+        for organization in organizations_for_hsds():
+            _organization_rows(tables, organization)
+        for service in services_for_hsds():
+            _service_rows(tables, service, term_ids)
+    return tables
+
+
+def _organization_rows(tables, organization) -> None:
+    organization_id = _object_id(organization)
+    tables["organization"].append(
+        {
+            "id": organization_id,
+            "name": organization.name,
+            # HSDS requires a description; the organisation's kind is a true one.
+            "description": organization.description or str(organization.get_kind_display()),
+            "email": organization.email,
+            "website": organization.website,
+        }
+    )
+    if organization.phone:
+        tables["phone"].append(
+            {
+                "id": _object_id(organization, "phone"),
+                "organization_id": organization_id,
+                "number": organization.phone,
+            }
+        )
+
+
+def _service_rows(tables, service, term_ids) -> None:
+    service_id = _object_id(service)
+    organization_id = _object_id(service.organization)
+    tables["service"].append(
+        {
+            "id": service_id,
+            "organization_id": organization_id,
+            "name": service.name,
+            "description": service.description,
+            "url": service.website,
+            "email": service.email,
+            "status": "active",
+            "application_process": service.how_to_apply,
+            "fees_description": service.cost,
+            "eligibility_description": service.eligibility,
+            "assured_date": service.last_verified,
+            "last_modified": service.updated_at,
+        }
+    )
+    has_coordinates = service.latitude is not None and service.longitude is not None
+    if service.address or has_coordinates:
+        location_id = _object_id(service, "location")
+        tables["location"].append(
+            {
+                "id": location_id,
+                "location_type": "physical",
+                "organization_id": organization_id,
+                "name": service.organization.name,
+                "latitude": service.latitude if has_coordinates else None,
+                "longitude": service.longitude if has_coordinates else None,
+            }
+        )
+        tables["service_at_location"].append(
+            {
+                "id": _object_id(service, "service_at_location"),
+                "service_id": service_id,
+                "location_id": location_id,
+            }
+        )
+        if service.address:
+            tables["address"].append(
+                {
+                    "id": _object_id(service, "address"),
+                    "location_id": location_id,
+                    "address_1": service.address,
+                    "city": service.municipality.name,
+                    "state_province": service.municipality.district.name,
+                    "country": COUNTRY,
+                    "address_type": "physical",
+                }
+            )
+    if service.phone:
+        tables["phone"].append(
+            {"id": _object_id(service, "phone"), "service_id": service_id, "number": service.phone}
+        )
+    for spoken in service.staff_languages.all():
+        tables["language"].append(
+            {
+                "id": _object_id(service, "language", spoken.code),
+                "service_id": service_id,
+                "name": spoken.name,
+                "code": spoken.code,
+            }
+        )
+    for category in service.categories.all():
+        tables["attribute"].append(
+            {
+                "id": _object_id(service, "attribute", category.slug),
+                "link_id": service_id,
+                "taxonomy_term_id": term_ids[category.pk],
+                "link_entity": "service",
+            }
+        )
+
+
+# --- JSON -------------------------------------------------------------------------------------
+
+
+def hsds_services_json(*, language: str) -> list[dict]:
+    """The published services as HSDS JSON service objects, with their organization,
+    locations, phones, languages and categories (as attributes with taxonomy terms) nested."""
+    return _services_nested(hsds_tables(language=language))
+
+
+def _json_value(value):
+    if isinstance(value, Decimal):
+        return float(value)
+    if isinstance(value, date | datetime):
+        return value.isoformat()
+    return value
+
+
+def _json_object(resource_name: str, row: dict) -> dict:
+    """The row without its empty optional values (HSDS JSON has no nulls)."""
+    resource = RESOURCES_BY_NAME[resource_name]
+    obj = {}
+    for definition in resource.fields:
+        name = definition["name"]
+        value = row.get(name)
+        if value is None or value == "":
+            if not definition["constraints"]["required"]:
+                continue
+            value = ""
+        obj[name] = _json_value(value)
+    return obj
+
+
+def _grouped(rows: list[dict], key: str) -> dict[str, list[dict]]:
+    groups: dict[str, list[dict]] = {}
+    for row in rows:
+        if row.get(key):
+            groups.setdefault(row[key], []).append(row)
+    return groups
+
+
+def _services_nested(tables: dict[str, list[dict]]) -> list[dict]:
+    phones_of_service = _grouped(tables["phone"], "service_id")
+    phones_of_organization = _grouped(tables["phone"], "organization_id")
+    languages_of_service = _grouped(tables["language"], "service_id")
+    attributes_of_service = _grouped(tables["attribute"], "link_id")
+    places_of_service = _grouped(tables["service_at_location"], "service_id")
+    addresses_of_location = _grouped(tables["address"], "location_id")
+    locations = {row["id"]: row for row in tables["location"]}
+    taxonomy = {row["id"]: _json_object("taxonomy", row) for row in tables["taxonomy"]}
+    terms = {}
+    for row in tables["taxonomy_term"]:
+        terms[row["id"]] = _json_object("taxonomy_term", row)
+        terms[row["id"]]["taxonomy_detail"] = taxonomy[row["taxonomy_id"]]
+    organizations = {}
+    for row in tables["organization"]:
+        organizations[row["id"]] = _json_object("organization", row)
+        organizations[row["id"]]["phones"] = [
+            _json_object("phone", phone) for phone in phones_of_organization.get(row["id"], [])
+        ]
+    services = []
+    for row in tables["service"]:
+        service = _json_object("service", row)
+        service["organization"] = organizations[row["organization_id"]]
+        service["service_at_locations"] = []
+        for place in places_of_service.get(row["id"], []):
+            location = _json_object("location", locations[place["location_id"]])
+            location["addresses"] = [
+                _json_object("address", address)
+                for address in addresses_of_location.get(place["location_id"], [])
+            ]
+            service["service_at_locations"].append(
+                {**_json_object("service_at_location", place), "location": location}
+            )
+        service["phones"] = [
+            _json_object("phone", phone) for phone in phones_of_service.get(row["id"], [])
+        ]
+        service["languages"] = [
+            _json_object("language", spoken) for spoken in languages_of_service.get(row["id"], [])
+        ]
+        service["attributes"] = [
+            {
+                **_json_object("attribute", attribute),
+                "taxonomy_term": terms[attribute["taxonomy_term_id"]],
+            }
+            for attribute in attributes_of_service.get(row["id"], [])
+        ]
+        service["contacts"] = []
+        services.append(service)
+    return services
+
+
+# --- Files ------------------------------------------------------------------------------------
+
+
+def hsds_datapackage_descriptor(*, language: str) -> dict:
+    """The `datapackage.json` describing exactly the CSV files an export writes."""
+    return {
+        "profile": "tabular-data-package",
+        "name": f"returnee-portal-hsds-{language}",
+        "title": f"Returnee Portal: services in Open Referral HSDS {HSDS_VERSION} ({language})",
+        "description": (
+            "Published services of the Returnee Portal directory in the Open Referral Human "
+            f"Services Data Specification {HSDS_VERSION}. HSDS has no multilingual text: this "
+            f"package is in one language ({language}); untranslated texts are in Serbian."
+        ),
+        "language": ISO_639[language],
+        "resources": [
+            {
+                "name": resource.name,
+                "path": resource.path,
+                "profile": "tabular-data-resource",
+                "format": "csv",
+                "mediatype": "text/csv",
+                "encoding": "utf-8",
+                "schema": {
+                    "fields": _package_fields(resource),
+                    "primaryKey": "id",
+                    "foreignKeys": [
+                        {"fields": column, "reference": {"resource": target, "fields": "id"}}
+                        for column, target in resource.references.items()
+                    ],
+                },
+            }
+            for resource in HSDS_RESOURCES
+        ],
+    }
+
+
+def _package_fields(resource: HsdsResource) -> list[dict]:
+    unknown = UNKNOWN_REQUIRED.get(resource.name, set())
+    return [
+        {
+            **definition,
+            "description": UNKNOWN_NOTE,
+            "constraints": {**definition["constraints"], "required": False},
+        }
+        if definition["name"] in unknown
+        else definition
+        for definition in resource.fields
+    ]
+
+
+def _csv_cell(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, Decimal):
+        return format(value, "f")
+    if isinstance(value, date | datetime):
+        return value.isoformat()
+    return str(value)
+
+
+def _csv_bytes(resource: HsdsResource, rows: list[dict]) -> bytes:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(resource.field_names)
+    for row in rows:
+        writer.writerow([_csv_cell(row.get(name)) for name in resource.field_names])
+    return buffer.getvalue().encode("utf-8")
+
+
+def _json_bytes(data) -> bytes:
+    return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+def hsds_package_files(*, language: str, with_json: bool = False) -> dict[str, bytes]:
+    """{file name: content} of the export in `language`; `services.json` too if `with_json`."""
+    tables = hsds_tables(language=language)
+    files = {
+        resource.path: _csv_bytes(resource, tables[resource.name]) for resource in HSDS_RESOURCES
+    }
+    files[DESCRIPTOR_FILE] = _json_bytes(hsds_datapackage_descriptor(language=language))
+    if with_json:
+        files[JSON_FILE] = _json_bytes(_services_nested(tables))
+    return files
+
+
+def hsds_package_write(*, outdir: Path, language: str, with_json: bool = False) -> list[Path]:
+    """Write the export into `outdir` (created if missing); returns the files written."""
+    files = hsds_package_files(language=language, with_json=with_json)
+    outdir = Path(outdir)
+    outdir.mkdir(parents=True, exist_ok=True)
+    written = []
+    for name, content in files.items():
+        path = outdir / name
+        path.write_bytes(content)
+        written.append(path)
+    return written
+
+
+def hsds_package_zip(*, language: str) -> bytes:
+    """The export in `language` (CSV package and services.json) as a ZIP archive."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        for name, content in hsds_package_files(language=language, with_json=True).items():
+            archive.writestr(name, content)
+    return buffer.getvalue()
