@@ -79,6 +79,7 @@ def report_list(request):
         **admin.site.each_context(request),
         "title": _("Reports"),
         "reports": list(REPORTS.values()),
+        "can_export_hsds": user_is_coordinator(request.user),
     }
     return render(request, "admin/reports/report_list.html", context)
 

@@ -371,6 +371,13 @@ def test_report_list_and_admin_index_link(client, coordinator):
     assert response.status_code == 200
     assert reverse("admin_report", args=["coverage"]).encode() in response.content
     assert reverse("admin_reports").encode() in client.get(reverse("admin:index")).content
+    assert reverse("reports_hsds").encode() in response.content
+
+
+def test_associates_are_not_offered_the_hsds_package(associate_client):
+    response = associate_client.get(reverse("admin_reports"))
+    assert response.status_code == 200
+    assert reverse("reports_hsds").encode() not in response.content
 
 
 def test_coverage_page_highlights_gaps(client, coordinator, dataset):
