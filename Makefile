@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1:8000
 comma := ,
 EXTRAS := test$(if $(shell command -v pg_config),$(comma)postgres)
 
-.PHONY: run test install migrate messages demo lint format clean
+.PHONY: run test install migrate messages demo lint format clean axe
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -33,7 +33,13 @@ run: messages demo
 	@echo "Serving on http://$(HOST)/ (Ctrl+C to stop)"
 	DEBUG=1 $(PY) manage.py runserver $(HOST)
 
-test: messages
+# axe-core (npm, pinned in package-lock.json) for the browser tests' accessibility checks.
+# Without npm the tests say how to get it (and skip; CI, with REQUIRE_BROWSER=1, fails).
+axe:
+	@if [ ! -f node_modules/axe-core/axe.min.js ] && command -v npm >/dev/null; then \
+		npm ci --no-audit --no-fund --silent; fi
+
+test: messages axe
 	$(PY) -m pytest
 
 lint: install
@@ -45,4 +51,4 @@ format: install
 	$(VENV)/bin/ruff format .
 
 clean:
-	rm -rf $(VENV) db.sqlite3 staticfiles .pytest_cache .ruff_cache
+	rm -rf $(VENV) db.sqlite3 staticfiles .pytest_cache .ruff_cache node_modules

@@ -77,6 +77,8 @@ _PROTECTED = re.compile(
       <!--.*?-->                                    # HTML comment
     | \{%.*?%\} | \{\{.*?\}\} | \{\#.*?\#\}         # Django template tags and variables
     | \{[^{}\n]*\}                                  # {name}, {0}, {} and JSON-like examples
+    | <code\b[^<>]*>.*?</code>                      # inline code element, e.g. a file name
+    | \bOpen\ Referral\b                            # proper names kept in Latin
     | </?[A-Za-z][^<>]*>                            # HTML tag
     | &(?:[A-Za-z][A-Za-z0-9]*|\#[0-9]+|\#[xX][0-9A-Fa-f]+);   # HTML entity
     | (?:https?|ftp)://[^\s<>"']+                   # URL

@@ -114,7 +114,7 @@ MUNICIPALITIES = {
 CATEGORIES = [
     (
         "licna-dokumenta",
-        "🪪",
+        "📄",
         {
             "sr-latn": "Lična dokumenta i matične knjige",
             "rom": "Personalne dokumentura thaj matično lil",

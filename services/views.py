@@ -30,6 +30,10 @@ def municipality_detail(request, slug):
     municipality = get_object_or_404(Municipality.objects.select_related("district"), slug=slug)
     filterset = selectors.services_for_municipality(municipality=municipality, filters=request.GET)
     page = Paginator(filterset.qs, SERVICES_PER_PAGE).get_page(request.GET.get("page"))
+    groups = selectors.services_grouped_by_category(page.object_list)
+    if filterset.is_valid() and (category := filterset.form.cleaned_data.get("category")):
+        # Narrowed to one category: a service that is also in another is listed once, here.
+        groups = [(group, services) for group, services in groups if group == category]
     return render(
         request,
         "services/municipality_detail.html",
@@ -37,13 +41,15 @@ def municipality_detail(request, slug):
             "municipality": municipality,
             "filterset": filterset,
             "page_obj": page,
-            "groups": selectors.services_grouped_by_category(page.object_list),
+            "groups": groups,
         },
     )
 
 
-# The same page for everyone, with no cookie, so shared caches may keep it for a while.
-@cache_control(public=True, max_age=300)
+# The same page for everyone, with no cookie, so shared caches may keep it for a while. Not
+# the browser: an associate who has just corrected the entry must see the correction when
+# they follow a link to it (found by the browser tests), not their own copy from before.
+@cache_control(public=True, max_age=0, s_maxage=300)
 def service_detail(request, slug):
     service = get_object_or_404(selectors.service_detail(slug=slug))
     return render(request, "services/service_detail.html", {"service": service})

@@ -218,3 +218,10 @@ def test_the_committed_cyrillic_catalogue_is_up_to_date():
     generated = cyrillic_catalogue(polib.pofile(str(locale / "sr_Latn/LC_MESSAGES/django.po")))
     committed = (locale / "sr/LC_MESSAGES/django.po").read_text(encoding="utf-8")
     assert committed == str(generated), "run: manage.py make_cyrillic_catalogue"
+
+
+def test_code_and_proper_names_stay_latin():
+    assert (
+        latin_to_cyrillic("Paket Open Referral: <code>datapackage.json</code> i opis")
+        == "Пакет Open Referral: <code>datapackage.json</code> и опис"
+    )

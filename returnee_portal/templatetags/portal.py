@@ -29,26 +29,31 @@ def tr(obj, field, format="inline", notice=True):
     block = format != "inline"
     if not text.html_lang:
         return format_html("<div>{}</div>", content) if block else format_html("{}", content)
-    note = ""
-    if text.is_fallback and notice:
-        language = language_name(get_language())
-        note = format_html(
-            '<{tag} class="fallback-note">{}</{tag}>',
-            _("Not yet available in %(language)s; shown in Serbian.") % {"language": language},
-            tag="p" if block else "small",
-        )
+    note = _fallback_note(tag="p" if block else "small") if text.is_fallback and notice else ""
     tag = "div" if block else "span"
     return format_html('<{tag} lang="{}">{}</{tag}>{}', text.html_lang, content, note, tag=tag)
 
 
-@register.simple_tag
-def translation_notice(obj):
-    """A discreet note when `obj` is shown in a translation nobody has checked yet.
+def _fallback_note(*, tag):
+    language = language_name(get_language())
+    return format_html(
+        '<{tag} class="fallback-note">{}</{tag}>',
+        _("Not yet available in %(language)s; shown in Serbian.") % {"language": language},
+        tag=tag,
+    )
 
-    Once per object and page, near its title. Nothing in Serbian (the source; the Cyrillic
-    pages show it transliterated), for a reviewed translation, or for a missing one (`tr`
-    already says that the Serbian text is shown instead).
+
+@register.simple_tag
+def translation_notice(obj, title_field):
+    """The note under a page's title about the language the object is shown in.
+
+    Placed after the `<h1>` (not inside it, so it is not read as part of the heading): the
+    title shown in Serbian for want of a translation, or a translation nobody has checked yet.
+    Nothing in Serbian (the source; the Cyrillic pages show it transliterated) or for a
+    reviewed translation.
     """
+    if localized_text(obj=obj, field=title_field).is_fallback:
+        return _fallback_note(tag="p")
     language = content_language()
     if language == settings.MODELTRANSLATION_DEFAULT_LANGUAGE:
         return ""

@@ -382,7 +382,9 @@ def test_associates_are_not_offered_the_hsds_package(associate_client):
 
 def test_coverage_page_highlights_gaps(client, coordinator, dataset):
     client.force_login(coordinator)
-    html = client.get(report_url("coverage", language="en")).content.decode()
+    html = client.get(
+        report_url("coverage", language="en"), HTTP_ACCEPT_LANGUAGE="en"
+    ).content.decode()
     assert 'class="number gap">0<span class="visually-hidden"> gap</span>' in html
 
 

@@ -33,7 +33,8 @@ def test_service_page_links_to_the_form_sets_no_cookie_and_is_cacheable(client, 
     assert "csrfmiddlewaretoken" not in response.text
     assert not response.cookies
     assert "public" in response["Cache-Control"]
-    assert "max-age=300" in response["Cache-Control"]
+    assert "s-maxage=300" in response["Cache-Control"]  # shared caches; browsers revalidate
+    assert "max-age=0" in response["Cache-Control"]
     assert "cookie" not in response.get("Vary", "").lower()
 
 

@@ -6,6 +6,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from services.models import Service
 from tests.factories import (
     CategoryFactory,
     MunicipalityFactory,
@@ -50,6 +51,14 @@ def test_filter_by_category(client, tutin):
     html = client.get("/sr-latn/opstine/tutin/?category=dokumenta").text
     assert "Matična služba" in html
     assert "Dom zdravlja Tutin" not in html
+
+
+def test_filter_by_category_lists_a_service_once_under_that_category(client, tutin):
+    children = CategoryFactory(name_sr_latn="Deca i porodica", slug="deca")
+    Service.objects.get(name_sr_latn="Dom zdravlja Tutin").categories.add(children)
+    html = client.get("/sr-latn/opstine/tutin/?category=zdravlje").text
+    assert html.count("Dom zdravlja Tutin") == 1
+    assert "Deca i porodica" not in html.split("<h2", 1)[1]
 
 
 def test_filter_by_staff_language(client, tutin):
