@@ -258,7 +258,8 @@ class Project(ContentModel):
     )
 
     class Meta:
-        ordering = ["-starts_on", "title"]
+        # Newest first; a project without a start date last on every database.
+        ordering = [models.F("starts_on").desc(nulls_last=True), "title"]
         verbose_name = _("project")
         verbose_name_plural = _("projects")
 

@@ -206,7 +206,8 @@ def projects_for_report(*, municipalities: QuerySet[Municipality] | None) -> Que
         queryset = queryset.filter(
             pk__in=Project.objects.filter(municipalities__in=municipalities).values("pk")
         )
-    return queryset.prefetch_related("municipalities", "indicators").order_by("-starts_on", "title")
+    # The model's order: newest first, a project without a start date last (on every database).
+    return queryset.prefetch_related("municipalities", "indicators")
 
 
 # --- Open Referral HSDS export (see hsds.py): published services only, in a stable order ---
