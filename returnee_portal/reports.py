@@ -147,13 +147,17 @@ class Report:
         gap_fill = PatternFill(
             fill_type="solid", start_color=XLSX_GAP_FILL, end_color=XLSX_GAP_FILL
         )
-        for row in rows:
+        # Rows by number: `sheet.max_row` scans every cell, which made large sheets quadratic.
+        for row_number, row in enumerate(rows, start=2):
             sheet.append([_xlsx_value(value) for value in row])
-            for cell, column, value in zip(sheet[sheet.max_row], columns, row, strict=True):
-                if column.type == DATE:
-                    cell.number_format = XLSX_DATE_FORMAT
-                if self.is_gap(column=column, value=value):
-                    cell.fill = gap_fill
+            for column_number, (column, value) in enumerate(zip(columns, row, strict=True), 1):
+                is_date, is_gap = column.type == DATE, self.is_gap(column=column, value=value)
+                if is_date or is_gap:
+                    cell = sheet.cell(row=row_number, column=column_number)
+                    if is_date:
+                        cell.number_format = XLSX_DATE_FORMAT
+                    if is_gap:
+                        cell.fill = gap_fill
         sheet.freeze_panes = "A2"
         for index, (column, header) in enumerate(zip(columns, headers, strict=True), start=1):
             lengths = [len(header)] + [_display_length(row[index - 1], column) for row in rows]
