@@ -114,6 +114,9 @@ AUTHENTICATION_BACKENDS = [
 # Lock out a username only from the address that guessed it: the associate can still log in
 # from elsewhere, and one address cannot lock out everybody.
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+# The client's address as the proxy reports it (returnee_portal/client.py), so a lockout hits
+# the attacker's address and not every colleague behind the same proxy.
+AXES_CLIENT_IP_CALLABLE = "returnee_portal.client.client_address"
 AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = 1  # hours
 AXES_RESET_ON_SUCCESS = True
@@ -169,6 +172,8 @@ STORAGES = {
 # --- Security ---------------------------------------------------------------------------------
 # With DEBUG off the site runs behind a proxy that terminates HTTPS and sets X-Forwarded-Proto.
 
+# Production runs behind a proxy that appends the client's address to X-Forwarded-For.
+BEHIND_PROXY = env.bool("BEHIND_PROXY", default=not DEBUG)
 if not DEBUG:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=True)

@@ -3,6 +3,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext
 from django.views.decorators.cache import cache_control, never_cache
 
+from returnee_portal.client import client_address
+
 from . import actions, selectors
 from .forms import UpdateReportForm
 from .models import Municipality, Project, Service
@@ -53,15 +55,6 @@ def municipality_detail(request, slug):
 def service_detail(request, slug):
     service = get_object_or_404(selectors.service_detail(slug=slug))
     return render(request, "services/service_detail.html", {"service": service})
-
-
-def client_address(request) -> str:
-    """The visitor's address: the one our proxy appended to X-Forwarded-For, else the peer's.
-
-    Only the last entry is trusted; the ones before it are whatever the client sent.
-    """
-    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
-    return forwarded.rsplit(",", 1)[-1].strip() or request.META.get("REMOTE_ADDR", "")
 
 
 # The page carries a per-visitor CSRF token: no cache may keep it.

@@ -55,3 +55,23 @@ def test_staff_session_ends_after_two_idle_hours_and_public_pages_set_no_cookie(
     assert response.status_code == 200
     # Renewed on every request, so it is idle time that counts.
     assert response.cookies[settings.SESSION_COOKIE_NAME]["max-age"] == 2 * 60 * 60
+
+
+def test_behind_the_proxy_the_lockout_follows_the_forwarded_address(client, marija):
+    """Everyone reaches the site through one proxy: only the attacker's address is locked."""
+
+    def through_proxy(password, forwarded_for):
+        return client.post(
+            reverse("admin:login"),
+            {"username": "marija", "password": password, "next": reverse("admin:index")},
+            REMOTE_ADDR="127.0.0.1",
+            HTTP_X_FORWARDED_FOR=forwarded_for,
+        )
+
+    for _ in range(5):
+        through_proxy("pogrešna", "203.0.113.9")
+    assert through_proxy(PASSWORD, "203.0.113.9").status_code == 429
+    # A forged first entry does not help the attacker: the proxy's own entry counts.
+    assert through_proxy(PASSWORD, "198.51.100.7, 203.0.113.9").status_code == 429
+    colleague = through_proxy(PASSWORD, "198.51.100.7")
+    assert colleague.status_code == 302
