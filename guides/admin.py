@@ -2,7 +2,8 @@ from django.contrib import admin, messages
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from returnee_portal.admin import TranslatedModelAdmin, localized_fields
+from returnee_portal.admin import TranslatedModelAdmin
+from returnee_portal.languages import localized_fields
 from returnee_portal.locking import content_update_all
 
 from .models import GuideChapter

@@ -8,7 +8,9 @@ approves them in the admin.
 
 from pathlib import Path
 
+from django.conf import settings
 from django.db import transaction
+from modeltranslation.utils import build_localized_fieldname
 
 from returnee_portal.demo import demo_review_state, upsert_changed
 from services.models import Category
@@ -16,7 +18,6 @@ from services.models import Category
 from .models import GuideChapter
 
 CHAPTERS_DIR = Path(__file__).resolve().parent / "demo_chapters"
-LANGUAGE_SUFFIXES = {"sr-latn": "sr_latn", "rom": "rom", "sq": "sq", "de": "de", "en": "en"}
 
 # Which services a chapter suggests, by category slug (see services.demo_content).
 CHAPTER_CATEGORIES = {
@@ -50,13 +51,13 @@ def demo_load() -> int:
         slug = folder.name.split("-", 1)[1]
         values = {"order": order, "is_published": True}
         written = []
-        for code, suffix in LANGUAGE_SUFFIXES.items():
+        for code in settings.MODELTRANSLATION_LANGUAGES:
             path = folder / f"{code}.md"
             if not path.exists():
                 continue
             written.append(code)
             for field, value in chapter_file_parse(path.read_text(encoding="utf-8")).items():
-                values[f"{field}_{suffix}"] = value
+                values[build_localized_fieldname(field, code)] = value
         values["translation_review"] = demo_review_state(languages=written)
         chapter = upsert_changed(GuideChapter, {"slug": slug}, values)
         chapter.categories.set(Category.objects.filter(slug__in=CHAPTER_CATEGORIES.get(slug, [])))

@@ -14,7 +14,6 @@ from django.utils.html import format_html_join
 from django.utils.translation import get_language_info, ngettext
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
-from modeltranslation.translator import translator
 from modeltranslation.utils import build_localized_fieldname
 from simple_history.admin import SimpleHistoryAdmin
 from simple_history.template_utils import HistoricalRecordContextHelper
@@ -42,15 +41,6 @@ from .translation_review import (
 )
 
 LOADED_VERSION = "loaded_version"
-
-
-def localized_fields(*fields: str) -> list[str]:
-    """Every language's column for each of `fields`, e.g. for `search_fields`."""
-    return [
-        build_localized_fieldname(field, code)
-        for field in fields
-        for code in settings.MODELTRANSLATION_LANGUAGES
-    ]
 
 
 class VersionedModelForm(forms.ModelForm):
@@ -215,7 +205,7 @@ class LanguageFieldsetsAdmin(TranslationAdmin):
     common_fields: tuple = ()
 
     def get_fieldsets(self, request, obj=None):
-        translated = translator.get_options_for_model(self.model).get_field_names()
+        translated = translated_field_names(model=self.model)
         default = settings.MODELTRANSLATION_DEFAULT_LANGUAGE
         fieldsets = []
         for code in settings.MODELTRANSLATION_LANGUAGES:

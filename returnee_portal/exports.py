@@ -14,7 +14,7 @@ from services.exports import REPORTS as SERVICE_REPORTS
 from services.exports import ServiceReport
 from services.models import Category, Municipality, OpenCall, Organization, Project, Service
 
-from .languages import language_name
+from .languages import language_name, localized_fields
 from .reports import INTEGER, Column
 from .translation_review import (
     MISSING,
@@ -101,10 +101,10 @@ class TranslationReport(ServiceReport):
         rows = []
         for queryset in self.querysets():
             model = queryset.model
-            fields = ["pk", "translation_review"] + [
-                build_localized_fieldname(field, code)
-                for field in translated_field_names(model=model)
-                for code in settings.MODELTRANSLATION_LANGUAGES
+            fields = [
+                "pk",
+                "translation_review",
+                *localized_fields(*translated_field_names(model=model)),
             ]
             objects = list(queryset.only(*fields).order_by())
             for code in languages:

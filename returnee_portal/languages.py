@@ -8,6 +8,16 @@ from django.utils.translation import get_language, get_language_info
 from modeltranslation.utils import build_localized_fieldname
 from modeltranslation.utils import get_language as content_language
 
+
+def localized_fields(*fields: str) -> list[str]:
+    """Every content language's column for each of `fields`: name_sr_latn, name_rom, ..."""
+    return [
+        build_localized_fieldname(field, code)
+        for field in fields
+        for code in settings.MODELTRANSLATION_LANGUAGES
+    ]
+
+
 # The fallback language as an HTML `lang` value (BCP 47 casing).
 FALLBACK_HTML_LANG = "sr-Latn"
 

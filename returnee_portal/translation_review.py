@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.translator import NotRegistered, translator
 from modeltranslation.utils import build_localized_fieldname
 
+from .languages import localized_fields
 from .locking import content_update_all
 
 NEEDS_REVIEW = "needs_review"
@@ -114,11 +115,7 @@ def translation_review_update(*, obj) -> None:
     if obj.pk is None:
         return
     fields = translated_field_names(model=type(obj))
-    names = [
-        build_localized_fieldname(field, code)
-        for field in fields
-        for code in settings.MODELTRANSLATION_LANGUAGES
-    ]
+    names = localized_fields(*fields)
     stored = type(obj)._base_manager.filter(pk=obj.pk).values("translation_review", *names).first()
     if stored is None:
         return

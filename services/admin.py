@@ -4,7 +4,8 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import TranslationTabularInline
 
-from returnee_portal.admin import TranslatedModelAdmin, localized_fields
+from returnee_portal.admin import TranslatedModelAdmin
+from returnee_portal.languages import localized_fields
 
 from .actions import update_report_close
 from .admin_import import ServiceImportExportMixin

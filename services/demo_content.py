@@ -16,8 +16,10 @@ Loading is idempotent: every row is found by its slug and updated in place.
 from datetime import date
 from decimal import Decimal
 
+from django.conf import settings
 from django.db import transaction
 from django.utils.text import slugify
+from modeltranslation.utils import build_localized_fieldname
 
 from returnee_portal.demo import demo_review_state, upsert_changed
 
@@ -33,17 +35,15 @@ from .models import (
     SpokenLanguage,
 )
 
-LANGUAGE_SUFFIXES = {"sr-latn": "sr_latn", "rom": "rom", "sq": "sq", "de": "de", "en": "en"}
-
 
 def _t(field: str, texts: dict[str, str]) -> dict[str, str]:
     """Keyword arguments for a translated field: {"name_sr_latn": ..., "name_en": ...}."""
-    return {f"{field}_{LANGUAGE_SUFFIXES[code]}": text for code, text in texts.items()}
+    return {build_localized_fieldname(field, code): text for code, text in texts.items()}
 
 
 def _same(text: str) -> dict[str, str]:
     """A proper name written the same in every language."""
-    return dict.fromkeys(LANGUAGE_SUFFIXES, text)
+    return dict.fromkeys(settings.MODELTRANSLATION_LANGUAGES, text)
 
 
 def _review_state(*translated: dict[str, str]) -> dict[str, str]:

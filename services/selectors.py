@@ -101,20 +101,9 @@ def stale_services_per_municipality(
 
     Each has `outdated_count` (last verified six or more months ago) and `never_count`.
     """
-    published = Q(services__is_published=True)
-    cutoff = verification_cutoff(today=today)
-    return (
-        municipalities.annotate(
-            outdated_count=Count(
-                "services", filter=published & Q(services__last_verified__lte=cutoff)
-            ),
-            never_count=Count(
-                "services", filter=published & Q(services__last_verified__isnull=True)
-            ),
-        )
-        .filter(Q(outdated_count__gt=0) | Q(never_count__gt=0))
-        .order_by("name")
-    )
+    return service_freshness_per_municipality(
+        municipalities=municipalities, category=None, today=today
+    ).filter(Q(outdated_count__gt=0) | Q(never_count__gt=0))
 
 
 # --- Reports (see exports.py): each a constant number of queries, whatever the data size ---
