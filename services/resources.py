@@ -29,7 +29,7 @@ from import_export import fields, resources, widgets
 from import_export.formats import base_formats
 from modeltranslation.utils import build_localized_fieldname
 
-from returnee_portal.languages import language_name
+from returnee_portal.languages import language_name, localized_fields
 from returnee_portal.locking import VersionConflict, content_save_with_version
 from returnee_portal.translation_review import translated_field_names
 
@@ -48,11 +48,7 @@ NAMES_SHOWN = 10
 def translated_columns() -> list[str]:
     """`name_sr_latn`, `name_rom`, ..., `opening_hours_en`: every language of every text."""
     model_order = [field.name for field in Service._meta.fields]
-    return [
-        build_localized_fieldname(field, code)
-        for field in sorted(translated_field_names(model=Service), key=model_order.index)
-        for code in settings.MODELTRANSLATION_LANGUAGES
-    ]
+    return localized_fields(*sorted(translated_field_names(model=Service), key=model_order.index))
 
 
 PLAIN_TEXT_COLUMNS = ["address", "phone", "email", "website"]

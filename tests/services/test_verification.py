@@ -3,22 +3,16 @@
 import datetime
 
 import pytest
-from django.contrib import admin
 from django.urls import reverse
 from django.utils import timezone
 
-from services.models import Municipality, Service
+from services.models import Municipality
 from services.selectors import stale_services_per_municipality, verification_cutoff
 from tests.factories import CategoryFactory, MunicipalityFactory, ServiceFactory
 
 pytestmark = pytest.mark.django_db
 
 TODAY = timezone.localdate()
-
-
-@pytest.fixture
-def service_admin():
-    return admin.site._registry[Service]
 
 
 @pytest.fixture
@@ -52,7 +46,7 @@ def test_six_months_ago_is_counted_in_calendar_months(today, cutoff):
     assert verification_cutoff(today=today) == cutoff
 
 
-def test_mark_verified_action_sets_today_and_who(associate_client, associate, tutin, service_admin):
+def test_mark_verified_action_sets_today_and_who(associate_client, associate, tutin):
     checked = ServiceFactory(municipality=tutin, last_verified=datetime.date(2020, 1, 1))
     untouched = ServiceFactory(municipality=tutin)
     response = associate_client.post(
@@ -70,7 +64,7 @@ def test_mark_verified_action_sets_today_and_who(associate_client, associate, tu
 
 
 def test_the_button_saves_and_marks_verified_and_the_public_page_shows_it(
-    associate_client, associate, tutin, service_admin
+    associate_client, associate, tutin
 ):
     service = ServiceFactory(
         municipality=tutin, slug="dom-zdravlja", phone="020 1", categories=[CategoryFactory()]
@@ -92,9 +86,7 @@ def test_the_button_saves_and_marks_verified_and_the_public_page_shows_it(
     assert "Not yet checked" not in public
 
 
-def test_the_verification_filter_sorts_services_by_their_last_check(
-    associate_client, tutin, service_admin
-):
+def test_the_verification_filter_sorts_services_by_their_last_check(associate_client, tutin):
     cutoff = verification_cutoff(today=TODAY)
     ServiceFactory(municipality=tutin, name_sr_latn="Stara", last_verified=cutoff)
     ServiceFactory(municipality=tutin, name_sr_latn="Nikad", last_verified=None)
@@ -159,7 +151,7 @@ def test_the_dashboard_shows_the_associates_own_stale_counts(associate_client, t
     assert "Niš" not in panel
 
 
-def test_the_dashboard_links_lead_to_the_counted_services(associate_client, tutin, service_admin):
+def test_the_dashboard_links_lead_to_the_counted_services(associate_client, tutin):
     ServiceFactory(
         municipality=tutin, name_sr_latn="Stara", last_verified=datetime.date(2020, 1, 1)
     )
