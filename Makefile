@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1:8000
 comma := ,
 EXTRAS := test$(if $(shell command -v pg_config),$(comma)postgres)
 
-.PHONY: run test install migrate messages demo lint format clean axe
+.PHONY: run test install migrate messages demo lint format clean node-tools
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -33,13 +33,14 @@ run: messages demo
 	@echo "Serving on http://$(HOST)/ (Ctrl+C to stop)"
 	DEBUG=1 $(PY) manage.py runserver $(HOST)
 
-# axe-core (npm, pinned in package-lock.json) for the browser tests' accessibility checks.
-# Without npm the tests say how to get it (and skip; CI, with REQUIRE_BROWSER=1, fails).
-axe:
-	@if [ ! -f node_modules/axe-core/axe.min.js ] && command -v npm >/dev/null; then \
-		npm ci --no-audit --no-fund --silent; fi
+# Test tools from npm, pinned in package-lock.json: axe-core for the accessibility checks and
+# vnu-jar (the W3C Nu HTML checker, run with Java) for the HTML validity test. Without npm the
+# tests say how to get them (and skip; CI, with REQUIRE_BROWSER=1, fails).
+node-tools:
+	@if { [ ! -f node_modules/axe-core/axe.min.js ] || [ ! -f node_modules/vnu-jar/build/dist/vnu.jar ]; } \
+		&& command -v npm >/dev/null; then npm ci --no-audit --no-fund --silent; fi
 
-test: messages axe
+test: messages node-tools
 	$(PY) -m pytest
 
 lint: install

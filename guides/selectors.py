@@ -9,9 +9,10 @@ def chapters_published() -> QuerySet[GuideChapter]:
     return GuideChapter.objects.published()
 
 
-def chapter_neighbours(*, chapter: GuideChapter) -> tuple[GuideChapter | None, GuideChapter | None]:
-    """The chapters before and after `chapter`, for reading the guide in order."""
-    chapters = list(chapters_published())
+def chapter_neighbours(
+    *, chapter: GuideChapter, chapters: list[GuideChapter]
+) -> tuple[GuideChapter | None, GuideChapter | None]:
+    """The chapters before and after `chapter` in `chapters`, for reading the guide in order."""
     index = next(i for i, c in enumerate(chapters) if c.pk == chapter.pk)
     previous = chapters[index - 1] if index > 0 else None
     following = chapters[index + 1] if index + 1 < len(chapters) else None
@@ -25,4 +26,5 @@ def services_for_chapter(*, chapter: GuideChapter, municipality: Municipality) -
         .filter(municipality=municipality, categories__guide_chapters=chapter)
         .select_related("organization")
         .distinct()
+        .order_by("name", "pk")
     )

@@ -7,10 +7,11 @@ from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin.options import IS_POPUP_VAR
 from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
-from django.db import router, transaction
+from django.db import models, router, transaction
 from django.forms.models import BaseModelFormSet
 from django.utils.functional import cached_property
 from django.utils.html import format_html_join
+from django.utils.text import Truncator
 from django.utils.translation import get_language_info, ngettext
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
@@ -27,6 +28,7 @@ from .locking import (
     content_current_version,
     content_save_with_version,
 )
+from .models import LatinName
 from .translation_review import (
     MISSING,
     NEEDS_REVIEW,
@@ -39,6 +41,7 @@ from .translation_review import (
     translation_states,
     translations_mark_reviewed,
 )
+from .transliteration import latin_to_cyrillic
 
 LOADED_VERSION = "loaded_version"
 
@@ -196,10 +199,75 @@ class VersionedAdminMixin:
             return view(*args)
 
 
+CYRILLIC_PREFIX = "cyrillic__"
+
+
+class CyrillicCorrectionsForm(forms.ModelForm):
+    """Coordinators' corrections of the automatic Cyrillic, one optional field per text.
+
+    A correction is stored with the Serbian (Latin) text it was made from, so it stops
+    counting when that text changes (see languages.localized_text); one equal to the automatic
+    transliteration, or left empty, is not stored.
+    """
+
+    translated_fields: tuple[str, ...] = ()
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        default = settings.MODELTRANSLATION_DEFAULT_LANGUAGE
+        stored = self.instance.cyrillic or {}
+        for field in self.translated_fields:
+            latin = getattr(self.instance, build_localized_fieldname(field, default)) or ""
+            correction = stored.get(field) or {}
+            if not self.is_bound and correction.get("source") == latin:
+                self.initial[CYRILLIC_PREFIX + field] = correction.get("text", "")
+            if latin:
+                self.fields[CYRILLIC_PREFIX + field].help_text = _("Automatic: %(text)s") % {
+                    "text": Truncator(latin_to_cyrillic(latin)).chars(160)
+                }
+
+    def clean(self):
+        cleaned_data = super().clean()
+        default = settings.MODELTRANSLATION_DEFAULT_LANGUAGE
+        corrections = dict(self.instance.cyrillic or {})
+        for field in self.translated_fields:
+            name = CYRILLIC_PREFIX + field
+            latin = cleaned_data.get(build_localized_fieldname(field, default)) or ""
+            text = (cleaned_data.get(name) or "").strip()
+            if not text or not latin or text == latin_to_cyrillic(latin):
+                corrections.pop(field, None)
+            elif name in self.changed_data:
+                corrections[field] = {"text": text, "source": latin}
+            elif (corrections.get(field) or {}).get("source") != latin:
+                corrections.pop(field, None)  # made for a Serbian text that has changed
+        self.instance.cyrillic = corrections
+        return cleaned_data
+
+
+def cyrillic_corrections_form(model, form):
+    """`form` with a correction field for each translated field of `model`."""
+    declared = {}
+    for field in translated_field_names(model=model):
+        model_field = model._meta.get_field(field)
+        declared[CYRILLIC_PREFIX + field] = forms.CharField(
+            label=model_field.verbose_name,
+            required=False,
+            widget=forms.Textarea(attrs={"rows": 3})
+            if isinstance(model_field, models.TextField)
+            else forms.TextInput(attrs={"class": "vTextField"}),
+        )
+    return type(
+        f"Cyrillic{form.__name__}",
+        (CyrillicCorrectionsForm, form),
+        {**declared, "translated_fields": tuple(translated_field_names(model=model))},
+    )
+
+
 class LanguageFieldsetsAdmin(TranslationAdmin):
     """One fieldset per content language, Serbian first and open, the others folded.
 
-    Subclasses name their language-independent fields in `common_fields`.
+    Subclasses name their language-independent fields in `common_fields`. Coordinators also
+    get a folded fieldset of Cyrillic corrections after the Serbian one.
     """
 
     common_fields: tuple = ()
@@ -214,8 +282,29 @@ class LanguageFieldsetsAdmin(TranslationAdmin):
             classes = () if code == default else ("collapse",)
             fieldsets.append((title, {"fields": fields, "classes": classes}))
             if code == default:
+                if user_is_coordinator(request.user):
+                    fieldsets.append(self._cyrillic_fieldset(translated))
                 fieldsets.append((None, {"fields": self.common_fields}))
         return fieldsets
+
+    def _cyrillic_fieldset(self, translated):
+        return (
+            _("Serbian (Cyrillic): corrections"),
+            {
+                "fields": [CYRILLIC_PREFIX + field for field in translated],
+                "classes": ("collapse",),
+                "description": _(
+                    "Cyrillic pages show the Serbian text transliterated. Only where the "
+                    "automatic Cyrillic is wrong, write the right one here; leave the rest "
+                    "empty. A correction stops counting when the Serbian text changes."
+                ),
+            },
+        )
+
+    def get_form(self, request, obj=None, **kwargs):
+        if user_is_coordinator(request.user):
+            kwargs["form"] = cyrillic_corrections_form(self.model, kwargs.get("form", self.form))
+        return super().get_form(request, obj, **kwargs)
 
 
 class TranslationStateFilter(admin.SimpleListFilter):
@@ -341,3 +430,11 @@ class TranslatedModelAdmin(
 admin.site.site_header = _("Returnee Portal administration")
 admin.site.site_title = _("Returnee Portal")
 admin.site.index_title = _("Directory, guide and programmes")
+
+
+@admin.register(LatinName)
+class LatinNameAdmin(admin.ModelAdmin):
+    """Foreign names that Cyrillic pages leave in Latin letters (coordinators keep the list)."""
+
+    list_display = ("name",)
+    search_fields = ("name",)

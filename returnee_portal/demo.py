@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.db import models
 
+from .models import LatinName
 from .translation_review import NEEDS_REVIEW, REVIEWED
 
 # The team writes the Serbian source and the English text and checks them itself; the other
@@ -33,3 +34,23 @@ def demo_review_state(*, languages) -> dict[str, str]:
         for code in languages
         if code != default and code in settings.MODELTRANSLATION_LANGUAGES
     }
+
+
+# German words the Serbian demo texts quote, e.g. "izvod o rođenju (Geburtsurkunde)": Cyrillic
+# pages keep them in Latin letters. (Words with ä, ö, ü or ß stay Latin by themselves.)
+LATIN_NAMES = [
+    "Arbeiter-Samariter-Bund",
+    "Arbeitszeugnis",
+    "Arztbrief",
+    "Geburtsurkunde",
+    "Impfpass",
+    "Kinderuntersuchungsheft",
+    "Standesamt",
+    "Zeugnisse",
+]
+
+
+def latin_names_load() -> int:
+    for name in LATIN_NAMES:
+        LatinName.objects.get_or_create(name=name)
+    return len(LATIN_NAMES)

@@ -4,9 +4,12 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.urls import translate_url
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language, get_language_info
 from modeltranslation.utils import build_localized_fieldname
 from modeltranslation.utils import get_language as content_language
+
+from .transliteration import latin_to_cyrillic
 
 
 def localized_fields(*fields: str) -> list[str]:
@@ -20,6 +23,8 @@ def localized_fields(*fields: str) -> list[str]:
 
 # The fallback language as an HTML `lang` value (BCP 47 casing).
 FALLBACK_HTML_LANG = "sr-Latn"
+# The interface language that shows the Serbian (Latin) content in Cyrillic.
+CYRILLIC = "sr"
 
 
 def language_name(code: str) -> str:
@@ -32,23 +37,58 @@ class LocalizedText:
     text: str
     html_lang: str | None  # set when the text is not in the page's language
     is_fallback: bool  # the reader's language has no translation; this is Serbian
+    cyrillic: bool = False  # Serbian on a Cyrillic page: shown transliterated (page_text)
 
 
 def localized_text(*, obj, field: str) -> LocalizedText:
-    """The text of `obj.field` for the active language, falling back to Serbian (Latin)."""
+    """The text of `obj.field` for the active language, falling back to Serbian (Latin).
+
+    On Cyrillic pages it is the Serbian text, or the coordinator's Cyrillic correction of it
+    (`ContentModel.cyrillic`), still to be transliterated by `page_text` or `page_html`.
+    """
+    default = settings.MODELTRANSLATION_DEFAULT_LANGUAGE
+    if get_language() == CYRILLIC:
+        latin = getattr(obj, build_localized_fieldname(field, default)) or ""
+        correction = (getattr(obj, "cyrillic", None) or {}).get(field) or {}
+        text = correction.get("text") if correction.get("source") == latin else None
+        return LocalizedText(text=text or latin, html_lang=None, is_fallback=False, cyrillic=True)
     language = content_language()
     value = getattr(obj, build_localized_fieldname(field, language)) or ""
-    page_language = get_language()
     if value:
-        # Cyrillic pages show the Serbian Latin content until it is transliterated.
-        html_lang = FALLBACK_HTML_LANG if page_language != language else None
-        return LocalizedText(text=value, html_lang=html_lang, is_fallback=False)
-    default = settings.MODELTRANSLATION_DEFAULT_LANGUAGE
+        return LocalizedText(text=value, html_lang=None, is_fallback=False)
     value = getattr(obj, build_localized_fieldname(field, default)) or ""
     return LocalizedText(
         text=value,
         html_lang=FALLBACK_HTML_LANG if value else None,
         is_fallback=bool(value),
+    )
+
+
+def _latin_span(text: str) -> str:
+    return f'<span class="latn">{text}</span>'
+
+
+def page_text(text: LocalizedText) -> str:
+    """The text as the page shows it, as plain text (a `<title>`, an attribute, a message)."""
+    if not text.cyrillic:
+        return text.text
+    from .models import latin_names_pattern  # the names coordinators keep in Latin
+
+    return latin_to_cyrillic(text.text, keep=latin_names_pattern())
+
+
+def page_html(text: LocalizedText, html: SafeString) -> SafeString:
+    """`html`, the escaped or rendered `text`, as the page shows it.
+
+    On Cyrillic pages it is transliterated, and every piece left in Latin (addresses, names
+    coordinators listed, acronyms) is marked `<span class="latn">`.
+    """
+    if not text.cyrillic:
+        return html
+    from .models import latin_names_pattern
+
+    return mark_safe(  # noqa: S308 - transliteration keeps markup and escaping as they are
+        latin_to_cyrillic(html, keep=latin_names_pattern(), mark=_latin_span)
     )
 
 

@@ -1,4 +1,8 @@
+import re
+
+from django.core.cache import cache
 from django.db import models
+from django.db.models.signals import post_delete, post_save
 from django.utils.translation import gettext_lazy as _
 
 from .translation_review import NEEDS_REVIEW
@@ -15,9 +19,53 @@ class ContentModel(models.Model):
         blank=True,
         help_text=_('Review state per language code, e.g. {"rom": "needs_review"}.'),
     )
+    # Corrections of the automatic Cyrillic for fields where it is wrong:
+    # {field: {"text": Cyrillic text, "source": the Serbian (Latin) text it was made from}}.
+    # A correction counts only while the Latin text is still its source (languages.py).
+    cyrillic = models.JSONField(_("Cyrillic corrections"), default=dict, blank=True)
 
     class Meta:
         abstract = True
 
     def translation_needs_review(self, language_code):
         return self.translation_review.get(language_code) == NEEDS_REVIEW
+
+
+class LatinName(models.Model):
+    """A foreign name kept in Latin letters on Cyrillic pages ("Caritas", "Standesamt")."""
+
+    name = models.CharField(
+        _("name"),
+        max_length=100,
+        unique=True,
+        help_text=_("Written exactly as in the Serbian texts, e.g. Caritas or Geburtsurkunde."),
+    )
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("name kept in Latin")
+        verbose_name_plural = _("names kept in Latin")
+
+    def __str__(self):
+        return self.name
+
+
+_LATIN_NAMES_KEY = "latin-names-pattern"
+
+
+def latin_names_pattern() -> re.Pattern | None:
+    """A regular expression matching every LatinName as a whole word (None if there are none)."""
+    source = cache.get(_LATIN_NAMES_KEY)
+    if source is None:
+        names = sorted(LatinName.objects.values_list("name", flat=True), key=len, reverse=True)
+        source = r"(?<!\w)(?:" + "|".join(map(re.escape, names)) + r")(?!\w)" if names else ""
+        cache.set(_LATIN_NAMES_KEY, source, timeout=None)
+    return re.compile(source) if source else None
+
+
+def _latin_names_changed(**kwargs):
+    cache.delete(_LATIN_NAMES_KEY)
+
+
+post_save.connect(_latin_names_changed, sender=LatinName, dispatch_uid="latin-names-saved")
+post_delete.connect(_latin_names_changed, sender=LatinName, dispatch_uid="latin-names-deleted")

@@ -1,5 +1,8 @@
 """Markdown to safe HTML for texts written in the admin (guide chapters)."""
 
+import re
+from collections.abc import Callable
+
 import markdown
 import nh3
 from django.utils.safestring import SafeString, mark_safe
@@ -10,11 +13,33 @@ ALLOWED_TAGS = {
     "a", "abbr", "blockquote", "br", "code", "em", "h2", "h3", "h4", "hr", "li", "ol", "p",
     "pre", "strong", "ul",
 }  # fmt: skip
-ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "abbr": {"title"}}
+ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "abbr": {"title"}, "h2": {"id"}, "h3": {"id"}}
+
+# Web and e-mail addresses written out in the text, not already inside a Markdown link
+# (`[text](url)`, `<url>`); a full stop or comma after an address ends the sentence.
+_BARE_ADDRESS = re.compile(
+    r"(?<![(<\[/@\w.+-])"
+    r"(?P<url>(?:https?://|www\.)[^\s<>()\[\]]*[^\s<>()\[\].,;:!?'\"»”“])"
+    r"|(?<![<\[\w.+-])(?P<email>[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[a-zA-Z]{2,})(?![\w@])"
+)
 
 
-def markdown_render(text: str) -> SafeString:
-    html = markdown.markdown(text or "", extensions=["sane_lists"], output_format="html")
+def _address_link(match: re.Match) -> str:
+    if match.group("email"):
+        return f"[{match.group('email')}](mailto:{match.group('email')})"
+    url = match.group("url")
+    return f"[{url}](https://{url})" if url.startswith("www.") else f"<{url}>"
+
+
+def markdown_render(text: str, *, references: Callable[[str], str] | None = None) -> SafeString:
+    """Sanitised HTML of the Markdown `text`, with written-out addresses made links.
+
+    `references`, if given, rewrites the Markdown first (the guide links "see chapter 8").
+    """
+    source = _BARE_ADDRESS.sub(_address_link, text or "")
+    if references is not None:
+        source = references(source)
+    html = markdown.markdown(source, extensions=["sane_lists", "toc"], output_format="html")
     cleaned = nh3.clean(
         html,
         tags=ALLOWED_TAGS,
@@ -23,3 +48,19 @@ def markdown_render(text: str) -> SafeString:
         link_rel="noopener noreferrer",
     )
     return mark_safe(cleaned)  # noqa: S308 - sanitised by nh3 just above
+
+
+_MARKDOWN_SYNTAX = [
+    (re.compile(r"!?\[([^\]]*)\]\([^)]*\)"), r"\1"),  # links and images: their text
+    (re.compile(r"<((?:https?://|mailto:)[^<>\s]+)>"), r"\1"),  # autolinks
+    (re.compile(r"<[^>]*>"), ""),  # HTML, removed when the page is shown anyway
+    (re.compile(r"^\s{0,3}(?:#{1,6}\s+|[-*+]\s+|\d+[.)]\s+|>\s?)", re.MULTILINE), ""),
+    (re.compile(r"(\*\*|__|\*|_|`)(?=\S)(.+?)(?<=\S)\1"), r"\2"),  # emphasis, code
+]
+
+
+def markdown_plain(text: str) -> str:
+    """The words of a Markdown text without its markup: cheap, for search and snippets."""
+    for pattern, replacement in _MARKDOWN_SYNTAX:
+        text = pattern.sub(replacement, text or "")
+    return text

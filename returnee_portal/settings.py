@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "returnee_portal",
     "services",
     "guides",
+    "search",
 ]
 
 MIDDLEWARE = [

@@ -30,6 +30,9 @@ Text that is already Cyrillic passes through unchanged.
 
 import re
 import unicodedata
+from collections.abc import Callable
+
+Mark = Callable[[str], str]
 
 __all__ = ["latin_to_cyrillic"]
 
@@ -151,27 +154,55 @@ def _convert(word: str) -> str:
     return word if _keep_latin(word) else _transliterate_word(word)
 
 
-def _replace_word(match: re.Match) -> str:
+def _replace_word(match: re.Match, mark: Mark | None) -> str:
     word, ending = match.group(1), match.group(2)
     if not ending:
-        return _convert(word)
+        converted = _convert(word)
+        return mark(word) if mark and converted == word and _has_latin(word) else converted
     tail = ending[1:]
     if _keep_latin(word) and tail.islower():
-        return word + ending  # an acronym's case ending: "ASB-a", "EUSDR-om"
+        kept = word + ending  # an acronym's case ending: "ASB-a", "EUSDR-om"
+        return mark(kept) if mark else kept
     return f"{_convert(word)}-{_convert(tail)}"
 
 
-def _transliterate_plain(text: str) -> str:
-    return _WORD.sub(_replace_word, unicodedata.normalize("NFC", text))
+def _has_latin(word: str) -> bool:
+    return any(char.isalpha() and not _is_cyrillic(char) for char in word)
 
 
-def latin_to_cyrillic(text: str) -> str:
-    """Serbian Latin `text` in Serbian Cyrillic, with code, addresses and acronyms left alone."""
+def _transliterate_plain(text: str, keep: re.Pattern | None, mark: Mark | None) -> str:
+    text = unicodedata.normalize("NFC", text)
+    if keep is None:
+        return _WORD.sub(lambda match: _replace_word(match, mark), text)
+    out, position = [], 0
+    for match in keep.finditer(text):
+        out.append(_transliterate_plain(text[position : match.start()], None, mark))
+        out.append(mark(match.group(0)) if mark else match.group(0))
+        position = match.end()
+    out.append(_transliterate_plain(text[position:], None, mark))
+    return "".join(out)
+
+
+def _is_text(token: str) -> bool:
+    """Whether a protected token is text a reader sees (a URL), not markup or a placeholder."""
+    return token[0] not in "<&{%"
+
+
+def latin_to_cyrillic(
+    text: str, *, keep: re.Pattern | None = None, mark: Mark | None = None
+) -> str:
+    """Serbian Latin `text` in Serbian Cyrillic, with code, addresses and acronyms left alone.
+
+    `keep` matches further phrases to leave in Latin (the foreign names coordinators list).
+    `mark`, for HTML, wraps every piece of text left in Latin (a word, a name, a URL), e.g. in
+    a span that says so; markup and placeholders are never wrapped.
+    """
     out = []
     position = 0
     for match in _PROTECTED.finditer(text):
-        out.append(_transliterate_plain(text[position : match.start()]))
-        out.append(match.group(0))
+        out.append(_transliterate_plain(text[position : match.start()], keep, mark))
+        token = match.group(0)
+        out.append(mark(token) if mark and _is_text(token) else token)
         position = match.end()
-    out.append(_transliterate_plain(text[position:]))
+    out.append(_transliterate_plain(text[position:], keep, mark))
     return "".join(out)

@@ -48,6 +48,7 @@ urlpatterns += i18n_patterns(
     path("o-portalu/", views.about, name="about"),
     path("", include("services.urls")),
     path("", include("guides.urls")),
+    path("", include("search.urls")),
 )
 
 handler404 = views.page_not_found

@@ -2,16 +2,24 @@ from django.http import HttpResponseServerError
 from django.shortcuts import render
 from django.template import loader
 
+from returnee_portal.params import query_slug
 from services.models import Category, Municipality
-from services.selectors import open_calls_current
+from services.selectors import districts_for_picker, open_calls_current
 
 
 def home(request):
+    """The first screen: search, "where do you live?", then what people look for.
+
+    `?municipality=` (which every page of a municipality puts in its link home) offers that
+    municipality again: the family's choice travels in the URL, not in a cookie.
+    """
+    place_slug = query_slug(request, "municipality")
     return render(
         request,
         "home.html",
         {
-            "municipalities": Municipality.objects.all(),
+            "place": Municipality.objects.filter(slug=place_slug).first() if place_slug else None,
+            "districts": districts_for_picker(),
             "categories": Category.objects.all(),
             "open_calls": open_calls_current()[:5],
         },

@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import TranslationTabularInline
 
-from returnee_portal.admin import TranslatedModelAdmin
+from returnee_portal.admin import LOADED_VERSION, TranslatedModelAdmin
 from returnee_portal.languages import localized_fields
 
 from .actions import update_report_close
@@ -23,6 +23,7 @@ from .models import (
     SpokenLanguage,
     UpdateReport,
 )
+from .permissions import municipalities_for_user, user_is_coordinator
 
 
 @admin.register(District)
@@ -34,16 +35,46 @@ class DistrictAdmin(TranslatedModelAdmin):
 
 @admin.register(Municipality)
 class MunicipalityAdmin(TranslatedModelAdmin):
+    """Coordinators keep the municipalities; each municipality's associates keep its public
+    associate contact (and only that), as the people who know it."""
+
     common_fields = (
         "slug",
         "district",
         ("latitude", "longitude"),
-        "associate_contact",
+        ("associate_phone", "associate_email"),
         "translation_states_display",
     )
+    associate_fields = localized_fields("associate_name", "associate_hours") + [
+        "associate_phone",
+        "associate_email",
+    ]
     list_display = ("name", "district", "slug")
     list_filter = ("district",)
     search_fields = localized_fields("name")
+
+    def has_change_permission(self, request, obj=None):
+        allowed = super().has_change_permission(request, obj)
+        if obj is None or not allowed or user_is_coordinator(request.user):
+            return allowed
+        return municipalities_for_user(request.user).filter(pk=obj.pk).exists()
+
+    def get_actions(self, request):
+        # The list's actions (review states) would reach every selected municipality.
+        return super().get_actions(request) if user_is_coordinator(request.user) else {}
+
+    def get_readonly_fields(self, request, obj=None):
+        readonly = super().get_readonly_fields(request, obj)
+        if user_is_coordinator(request.user):
+            return readonly
+        editable = {*self.associate_fields, LOADED_VERSION}
+        fields = [
+            name
+            for _title, options in self.get_fieldsets(request, obj)
+            for entry in options["fields"]
+            for name in (entry if isinstance(entry, tuple) else (entry,))
+        ]
+        return (*readonly, *(name for name in fields if name not in editable))
 
 
 @admin.register(Category)

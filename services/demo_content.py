@@ -452,7 +452,7 @@ LOCAL_SERVICE_KINDS = {
         "categories": ["socijalna-zastita", "stanovanje", "pravna-pomoc"],
         "name": {
             "sr-latn": "Poverenik za izbeglice i migracije",
-            "rom": "Poverenikо vaš izbeglice thaj migracie",
+            "rom": "Povereniko vaš izbeglice thaj migracie",
             "sq": "Përfaqësuesi për refugjatë dhe migracion",
             "de": "Beauftragte/r für Flüchtlinge und Migration",
             "en": "Commissioner for refugees and migration",

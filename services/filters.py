@@ -5,7 +5,12 @@ from .models import Category, Service, SpokenLanguage
 
 
 class ServiceFilter(django_filters.FilterSet):
-    """Filters on a municipality page; unknown values are reported, never a server error."""
+    """Filters on a municipality page.
+
+    Any category or language may be asked for (a link from the home page names a category
+    the municipality may not have yet: the page then says so); the page offers only those
+    present. An unknown value is explained in the page's language and ignored.
+    """
 
     category = django_filters.ModelChoiceFilter(
         label=_("Category"),
@@ -13,6 +18,9 @@ class ServiceFilter(django_filters.FilterSet):
         to_field_name="slug",
         queryset=Category.objects.all(),
         empty_label=_("All categories"),
+        error_messages={
+            "invalid_choice": _("We do not know this category. All services are shown.")
+        },
     )
     language = django_filters.ModelChoiceFilter(
         label=_("Staff speak"),
@@ -20,19 +28,11 @@ class ServiceFilter(django_filters.FilterSet):
         to_field_name="code",
         queryset=SpokenLanguage.objects.all(),
         empty_label=_("Any language"),
+        error_messages={
+            "invalid_choice": _("We do not know this language. All services are shown.")
+        },
     )
 
     class Meta:
         model = Service
         fields = ["category", "language"]
-
-    def __init__(self, *args, municipality=None, **kwargs):
-        super().__init__(*args, **kwargs)
-        if municipality is not None:
-            # Offer only the choices that can find something in this municipality.
-            self.filters["category"].queryset = Category.objects.filter(
-                services__municipality=municipality, services__is_published=True
-            ).distinct()
-            self.filters["language"].queryset = SpokenLanguage.objects.filter(
-                services__municipality=municipality, services__is_published=True
-            ).distinct()

@@ -15,6 +15,12 @@ from django.utils.translation import gettext_lazy as _
 from returnee_portal.models import ContentModel
 
 
+def tel_url(phone: str) -> str:
+    """A phone number as a tel: link: digits and a leading + only ("011/123-45" works)."""
+    number = "".join(ch for ch in phone if ch.isdigit() or ch == "+")
+    return f"tel:{number}" if number else ""
+
+
 class District(ContentModel):
     """An administrative district (okrug), e.g. Raška or Pirot."""
 
@@ -53,10 +59,17 @@ class Municipality(ContentModel):
         verbose_name=_("local associates"),
         help_text=_("People who keep this municipality's entries up to date."),
     )
-    associate_contact = models.TextField(
-        _("local associate's public contact"),
+    # The local associates' public contact: only what they agreed to publish, kept by them.
+    associate_name = models.CharField(
+        _("associate contact: office or person"),
+        max_length=200,
         blank=True,
-        help_text=_("Only what the associate agreed to publish. Leave empty otherwise."),
+        help_text=_("As it may be published, e.g. the office's name. Leave empty otherwise."),
+    )
+    associate_phone = models.CharField(_("associate contact: phone"), max_length=50, blank=True)
+    associate_email = models.EmailField(_("associate contact: e-mail"), blank=True)
+    associate_hours = models.CharField(
+        _("associate contact: when to reach them"), max_length=200, blank=True
     )
 
     class Meta:
@@ -69,6 +82,15 @@ class Municipality(ContentModel):
 
     def get_absolute_url(self):
         return reverse("services:municipality_detail", kwargs={"slug": self.slug})
+
+    @property
+    def has_associate_contact(self) -> bool:
+        """Whether the page can name someone to ask (a name, a phone number or an address)."""
+        return bool(self.associate_name or self.associate_phone or self.associate_email)
+
+    @property
+    def associate_tel_url(self) -> str:
+        return tel_url(self.associate_phone)
 
 
 class Category(ContentModel):
@@ -136,6 +158,13 @@ class Organization(ContentModel):
 
     def __str__(self):
         return self.name
+
+    def get_absolute_url(self):
+        return reverse("services:organization_detail", kwargs={"slug": self.slug})
+
+    @property
+    def tel_url(self):
+        return tel_url(self.phone)
 
 
 class ServiceQuerySet(models.QuerySet):
@@ -211,9 +240,7 @@ class Service(ContentModel):
 
     @property
     def tel_url(self):
-        """The phone number as a tel: link: digits and a leading + only ("011/123-45" works)."""
-        number = "".join(ch for ch in self.phone if ch.isdigit() or ch == "+")
-        return f"tel:{number}" if number else ""
+        return tel_url(self.phone)
 
     @property
     def map_url(self):
@@ -352,6 +379,9 @@ class OpenCall(ContentModel):
     @property
     def is_closed(self):
         return self.closes_on is not None and self.closes_on < timezone.localdate()
+
+    def get_absolute_url(self):
+        return reverse("services:opencall_list") + f"#call-{self.slug}"
 
 
 class UpdateReport(models.Model):

@@ -15,19 +15,34 @@ from .models import (
     Organization,
     Project,
     Service,
+    SpokenLanguage,
 )
 
 
-def districts_with_municipalities() -> QuerySet[District]:
+def districts_with_municipalities(*, category: Category | None = None) -> QuerySet[District]:
+    """Districts with their municipalities, each with `service_count`: its published services,
+    or only those of `category`."""
+    published = Q(services__is_published=True)
+    if category is not None:
+        published &= Q(services__categories=category)
     return (
         District.objects.prefetch_related(
             Prefetch(
                 "municipalities",
                 queryset=Municipality.objects.annotate(
-                    service_count=Count("services", filter=Q(services__is_published=True))
+                    service_count=Count("services", filter=published, distinct=True)
                 ),
             )
         )
+        .filter(municipalities__isnull=False)
+        .distinct()
+    )
+
+
+def districts_for_picker() -> QuerySet[District]:
+    """Districts and their municipalities, for the "your municipality" picker."""
+    return (
+        District.objects.prefetch_related("municipalities")
         .filter(municipalities__isnull=False)
         .distinct()
     )
@@ -39,25 +54,51 @@ def services_for_municipality(*, municipality: Municipality, filters) -> Service
         Service.objects.published()
         .filter(municipality=municipality)
         .select_related("organization")
-        .prefetch_related("categories", "staff_languages")
+        .prefetch_related("categories")
     )
-    return ServiceFilter(filters, queryset=queryset, municipality=municipality)
+    return ServiceFilter(filters, queryset=queryset)
 
 
-def services_grouped_by_category(services) -> list[tuple[Category | None, list[Service]]]:
-    """Group services under each of their categories, in category order.
+def categories_in_municipality(*, municipality: Municipality) -> QuerySet[Category]:
+    """The categories with published services in `municipality`, each with `service_count`."""
+    return Category.objects.annotate(
+        service_count=Count(
+            "services",
+            filter=Q(services__municipality=municipality, services__is_published=True),
+            distinct=True,
+        )
+    ).filter(service_count__gt=0)
 
-    A service in two categories is listed under both, because a family looks for it under
-    either; a service without a category is grouped last under None.
-    """
-    groups: dict[Category | None, list[Service]] = {}
-    for service in services:
-        for category in service.categories.all() or [None]:
-            groups.setdefault(category, []).append(service)
-    return sorted(
-        groups.items(),
-        key=lambda item: (item[0] is None, item[0].order if item[0] else 0, str(item[0])),
+
+def languages_in_municipality(*, municipality: Municipality) -> QuerySet[SpokenLanguage]:
+    """The languages staff of the municipality's published services speak."""
+    return SpokenLanguage.objects.filter(
+        services__municipality=municipality, services__is_published=True
+    ).distinct()
+
+
+def municipalities_nearby_with(
+    *, municipality: Municipality, category: Category
+) -> QuerySet[Municipality]:
+    """Other municipalities of the same district with published services of `category`."""
+    return (
+        Municipality.objects.filter(district_id=municipality.district_id)
+        .exclude(pk=municipality.pk)
+        .annotate(
+            service_count=Count(
+                "services",
+                filter=Q(services__categories=category, services__is_published=True),
+                distinct=True,
+            )
+        )
+        .filter(service_count__gt=0)
     )
+
+
+def chapters_about(*, category: Category) -> QuerySet:
+    """The published guide chapters on `category`'s topic (the guide links its chapters to
+    categories; read through that link, so this app needs nothing of the guide's code)."""
+    return category.guide_chapters.filter(is_published=True)
 
 
 def service_detail(*, slug: str) -> QuerySet[Service]:
@@ -66,6 +107,16 @@ def service_detail(*, slug: str) -> QuerySet[Service]:
         .filter(slug=slug)
         .select_related("organization", "municipality__district")
         .prefetch_related("categories", "staff_languages")
+    )
+
+
+def services_of_organization(*, organization: Organization) -> QuerySet[Service]:
+    return (
+        Service.objects.published()
+        .filter(organization=organization)
+        .select_related("organization", "municipality")
+        .prefetch_related("categories")
+        .order_by("municipality__name", "name", "pk")
     )
 
 

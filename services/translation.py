@@ -24,7 +24,7 @@ class DistrictTranslation(TranslationOptions):
 
 @register(Municipality)
 class MunicipalityTranslation(TranslationOptions):
-    fields = ("name", "intro")
+    fields = ("name", "intro", "associate_name", "associate_hours")
     required_languages = {"sr-latn": ("name",)}
 
 

@@ -16,6 +16,7 @@ urlpatterns = [
         views.service_report_done,
         name="service_report_done",
     ),
+    path("organizacije/<slug:slug>/", views.organization_detail, name="organization_detail"),
     path("projekti/", views.project_list, name="project_list"),
     path("projekti/<slug:slug>/", views.project_detail, name="project_detail"),
     path("konkursi/", views.open_call_list, name="opencall_list"),

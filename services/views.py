@@ -4,26 +4,34 @@ from django.utils.translation import gettext
 from django.views.decorators.cache import cache_control, never_cache
 
 from returnee_portal.client import client_address
+from returnee_portal.params import query_slug
 
 from . import actions, selectors
 from .forms import UpdateReportForm
-from .models import Municipality, Project, Service
+from .models import Category, Municipality, Organization, Project, Service
 
 SERVICES_PER_PAGE = 50
 
 
 def municipality_list(request):
-    """Municipalities by district; also where the home page's municipality picker lands."""
-    chosen = request.GET.get("municipality")
+    """Municipalities by district; also where the home page's municipality picker lands.
+
+    With `?category=`, each municipality's count is of that category's services, and its link
+    keeps the category.
+    """
+    chosen = query_slug(request, "municipality")
     if chosen and (municipality := Municipality.objects.filter(slug=chosen).first()):
         return redirect(municipality)
+    category_slug = query_slug(request, "category")
+    category = Category.objects.filter(slug=category_slug).first() if category_slug else None
     return render(
         request,
         "services/municipality_list.html",
         {
-            "districts": selectors.districts_with_municipalities(),
-            "unknown_municipality": bool(chosen),
-            "category": request.GET.get("category", ""),
+            "districts": selectors.districts_with_municipalities(category=category),
+            "unknown_municipality": bool(request.GET.get("municipality")),
+            "unknown_category": bool(request.GET.get("category")) and category is None,
+            "category": category,
         },
     )
 
@@ -31,21 +39,25 @@ def municipality_list(request):
 def municipality_detail(request, slug):
     municipality = get_object_or_404(Municipality.objects.select_related("district"), slug=slug)
     filterset = selectors.services_for_municipality(municipality=municipality, filters=request.GET)
+    filterset.is_valid()  # an unknown value is reported on the page and ignored
+    category = filterset.form.cleaned_data.get("category")
     page = Paginator(filterset.qs, SERVICES_PER_PAGE).get_page(request.GET.get("page"))
-    groups = selectors.services_grouped_by_category(page.object_list)
-    if filterset.is_valid() and (category := filterset.form.cleaned_data.get("category")):
-        # Narrowed to one category: a service that is also in another is listed once, here.
-        groups = [(group, services) for group, services in groups if group == category]
-    return render(
-        request,
-        "services/municipality_detail.html",
-        {
-            "municipality": municipality,
-            "filterset": filterset,
-            "page_obj": page,
-            "groups": groups,
-        },
-    )
+    context = {
+        "municipality": municipality,
+        "place": municipality,
+        "filterset": filterset,
+        "category": category,
+        "categories": selectors.categories_in_municipality(municipality=municipality),
+        "languages": selectors.languages_in_municipality(municipality=municipality),
+        "page_obj": page,
+    }
+    if category is not None and not page.paginator.count:
+        # Nothing of this kind here yet: where the guide explains it, and where nearby has it.
+        context["chapters"] = selectors.chapters_about(category=category)
+        context["nearby"] = selectors.municipalities_nearby_with(
+            municipality=municipality, category=category
+        )
+    return render(request, "services/municipality_detail.html", context)
 
 
 # The same page for everyone, with no cookie, so shared caches may keep it for a while. Not
@@ -54,7 +66,22 @@ def municipality_detail(request, slug):
 @cache_control(public=True, max_age=0, s_maxage=300)
 def service_detail(request, slug):
     service = get_object_or_404(selectors.service_detail(slug=slug))
-    return render(request, "services/service_detail.html", {"service": service})
+    return render(
+        request,
+        "services/service_detail.html",
+        {"service": service, "place": service.municipality},
+    )
+
+
+def organization_detail(request, slug):
+    organization = get_object_or_404(Organization.objects.select_related("municipality"), slug=slug)
+    services = selectors.services_of_organization(organization=organization)
+    page = Paginator(services, SERVICES_PER_PAGE).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "services/organization_detail.html",
+        {"organization": organization, "place": organization.municipality, "page_obj": page},
+    )
 
 
 # The page carries a per-visitor CSRF token: no cache may keep it.

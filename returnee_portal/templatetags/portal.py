@@ -1,40 +1,74 @@
 from django import template
 from django.conf import settings
 from django.template.defaultfilters import linebreaks_filter
-from django.utils.html import format_html
+from django.utils import formats
+from django.utils.html import conditional_escape, format_html
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from modeltranslation.utils import get_language as content_language
 
-from returnee_portal.languages import language_name, localized_text
+from returnee_portal.languages import (
+    CYRILLIC,
+    LocalizedText,
+    language_name,
+    localized_text,
+    page_html,
+    page_text,
+)
 from returnee_portal.rendering import markdown_render
 from returnee_portal.translation_review import NEEDS_REVIEW, OUTDATED, translation_state
 
 register = template.Library()
 
 
-@register.simple_tag
-def tr(obj, field, format="inline", notice=True):
-    """Show a translated field; a Serbian fallback gets its own `lang` and a short notice.
-
-    format: "inline" (a span), "paragraphs" (line breaks kept) or "markdown" (sanitised HTML).
-    """
+def translated_html(obj, field, *, format="inline", references=None):
+    """A translated field as the page's language has it (see `tr`); `references` rewrites
+    Markdown before it is rendered (see rendering.markdown_render)."""
     text = localized_text(obj=obj, field=field)
     if format == "markdown":
-        content = markdown_render(text.text)
+        content = markdown_render(text.text, references=references)
     elif format == "paragraphs":
         content = linebreaks_filter(text.text)
     else:
-        content = text.text
+        content = format_html("{}", text.text)
+    content = page_html(text, content)
     block = format != "inline"
     if not text.html_lang:
-        return format_html("<div>{}</div>", content) if block else format_html("{}", content)
-    note = _fallback_note(tag="p" if block else "small") if text.is_fallback and notice else ""
-    tag = "div" if block else "span"
-    return format_html('<{tag} lang="{}">{}</{tag}>{}', text.html_lang, content, note, tag=tag)
+        return format_html("<div>{}</div>", content) if block else content
+    if not block:
+        return format_html('<span lang="{}">{}</span>', text.html_lang, content)
+    return format_html('<div lang="{}">{}</div>{}', text.html_lang, content, fallback_note(tag="p"))
 
 
-def _fallback_note(*, tag):
+@register.simple_tag
+def tr(obj, field, format="inline"):
+    """Show a translated field as the page's language has it.
+
+    A Serbian fallback gets its own `lang`; a block of it (any format but "inline") also gets a
+    short notice after it, never inside a link. On Cyrillic pages the Serbian text is shown in
+    Cyrillic.
+    format: "inline" (a span), "paragraphs" (line breaks kept) or "markdown" (sanitised HTML).
+    """
+    return translated_html(obj, field, format=format)
+
+
+@register.filter(is_safe=True)
+def transliterated(html):
+    """Safe HTML of a Serbian text that has no translations (a project's contact), in
+    Cyrillic on Cyrillic pages: `{{ project.contact|urlize|transliterated }}`."""
+    text = LocalizedText(
+        text="", html_lang=None, is_fallback=False, cyrillic=get_language() == CYRILLIC
+    )
+    return page_html(text, conditional_escape(html))
+
+
+@register.filter
+def tr_text(obj, field):
+    """A translated field as plain text, for `<title>`, attributes and interface sentences."""
+    return page_text(localized_text(obj=obj, field=field))
+
+
+def fallback_note(*, tag):
     language = language_name(get_language())
     return format_html(
         '<{tag} class="fallback-note">{}</{tag}>',
@@ -53,7 +87,7 @@ def translation_notice(obj, title_field):
     reviewed translation.
     """
     if localized_text(obj=obj, field=title_field).is_fallback:
-        return _fallback_note(tag="p")
+        return fallback_note(tag="p")
     language = content_language()
     if language == settings.MODELTRANSLATION_DEFAULT_LANGUAGE:
         return ""
@@ -65,3 +99,19 @@ def translation_notice(obj, title_field):
     else:
         return ""
     return format_html('<small class="review-note">{}</small>', text)
+
+
+@register.inclusion_tag("includes/breadcrumbs.html")
+def breadcrumbs(*links):
+    """The trail above a page's title: `{% breadcrumbs url label url label %}` (url may be "")."""
+    return {"crumbs": list(zip(links[::2], links[1::2], strict=True))}
+
+
+@register.filter
+def money(amount, currency=""):
+    """An amount as the page's language writes it, e.g. "400.000 EUR"; cents only if any."""
+    if amount is None:
+        return ""
+    decimals = 0 if amount == amount.to_integral_value() else 2
+    number = formats.number_format(amount, decimal_pos=decimals, force_grouping=True)
+    return f"{number}\u00a0{currency}" if currency else number

@@ -159,8 +159,10 @@ def _roles(transactional_db):
     """
     from django.apps import apps
 
-    roles = import_module("returnee_portal.migrations.0001_roles")
-    roles.roles_create(apps, schema_editor=None)
+    import_module("returnee_portal.migrations.0001_roles").roles_create(apps, schema_editor=None)
+    import_module(
+        "returnee_portal.migrations.0003_roles_associate_contact_latin_names"
+    ).permissions_add(apps, schema_editor=None)
 
 
 @pytest.fixture

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from django.utils import timezone
 
 from guides.models import GuideChapter
+from returnee_portal.models import LatinName
 from services.models import Category, Municipality, Organization, Project, Service
 from tests.factories import (
     CategoryFactory,
@@ -102,6 +103,13 @@ class Portal:
             "report form": f"usluge/{self.service.slug}/prijava/",
             "guide contents": "vodic/",
             "guide chapter": f"vodic/{self.chapters[0].slug}/?municipality={self.tutin.slug}",
+            "organization": f"organizacije/{self.service.organization.slug}/",
+            "municipalities for a category": "opstine/?category=zdravstvena-zastita",
+            "municipality without the category": f"opstine/{self.tutin.slug}/?category=obrazovanje",
+            "search": "pretraga/?q=lekar",
+            "search in a municipality": f"pretraga/?q=izvod&municipality={self.tutin.slug}",
+            "search without results": "pretraga/?q=xyzzy",
+            "search form": "pretraga/",
             "projects": "projekti/",
             "project": f"projekti/{self.project.slug}/",
             "open calls": "konkursi/",
@@ -131,7 +139,11 @@ def portal_create(*, own_municipality: Municipality, foreign: Municipality) -> P
                 "en": "A municipality in the Raška district, on the border with Montenegro.",
             },
         ),
+        **_t("associate_name", {"sr-latn": "Kancelarija za povratnike", "en": "Returnee office"}),
+        **_t("associate_hours", {"sr-latn": "utorkom i četvrtkom 9–13"}),
+        associate_phone=TEST_PHONE,
     )
+    LatinName.objects.get_or_create(name="Geburtsurkunde")
     categories = {
         slug: CategoryFactory(slug=slug, icon=icon, order=order, **_t("name", names))
         for order, (slug, icon, names) in enumerate(CATEGORIES, start=1)
@@ -196,6 +208,7 @@ def portal_create(*, own_municipality: Municipality, foreign: Municipality) -> P
             "documents",
             {
                 "sr-latn": "Lična karta ili izvod iz matične knjige rođenih za decu.\n"
+                "Za decu rođenu u Nemačkoj: nemački izvod (Geburtsurkunde).\n"
                 "Zdravstvena knjižica, ako je već imate.",
                 "en": "Identity card, or birth certificate for children.\n"
                 "Health insurance card, if you already have one.",

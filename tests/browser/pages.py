@@ -148,3 +148,10 @@ def admin_login(page, *, username="associate", password=PASSWORD):
     page.locator("#id_password").fill(password)
     page.locator("#login-form [type=submit]").click()
     expect(page).to_have_url(re.compile(r"/admin/$"))
+
+
+def menu_open(page):
+    """Open the header's menu where it is folded (on phones: a "Menu" button)."""
+    summary = page.locator("details.menu > summary")
+    if summary.is_visible() and page.locator("details.menu[open]").count() == 0:
+        summary.click()

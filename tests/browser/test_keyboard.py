@@ -42,7 +42,7 @@ def test_family_journey_with_the_keyboard_alone(new_context, portal, origin, jav
     page = new_context(device="desktop", javascript=javascript).new_page()
     page.goto("/sr-latn/")
 
-    tab_to(page, "section[aria-labelledby=choose-language] a[lang=rom]")
+    tab_to(page, "nav.languages a[lang=rom]")
     enter(page)
     expect(page).to_have_url(f"{origin}/rom/")
     # A <select> needs arrow keys; with Tab and Enter alone the category links lead the way.
@@ -65,6 +65,8 @@ def test_family_journey_with_the_keyboard_alone(new_context, portal, origin, jav
 def test_guide_journey_with_the_keyboard_alone(new_context, portal, origin):
     page = new_context(device="phone", locale="de-DE").new_page()
     page.goto("/de/")
+    tab_to(page, "details.menu > summary")
+    page.keyboard.press("Enter")  # opens the folded menu
     tab_to(page, "header nav a[href='/de/vodic/']")
     enter(page)
     tab_to(page, "ol.contents a[href='/de/vodic/prvi-koraci/']")

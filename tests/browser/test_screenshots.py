@@ -1,6 +1,7 @@
-"""Screenshots for a reviewer: the main pages on a 360 x 640 phone, full length, in Serbian and
-Romani. Written to $SCREENSHOT_DIR (default: returnee-portal-screenshots in the system's
-temporary folder) as <language>-<page>.png; look at them after a change to the templates."""
+"""Screenshots for a reviewer: the main pages on a 360 x 640 phone, full length, in Serbian
+(Latin and Cyrillic) and Romani, and the home page's first screen. Written to $SCREENSHOT_DIR
+(default: returnee-portal-screenshots in the system's temporary folder) as
+<language>-<page>.png; look at them after a change to the templates."""
 
 import os
 import tempfile
@@ -15,7 +16,7 @@ SCREENSHOT_DIR = Path(
 )
 
 
-@pytest.mark.parametrize("language", ["sr-latn", "rom"])
+@pytest.mark.parametrize("language", ["sr-latn", "sr", "rom"])
 def test_screenshots_of_the_main_pages_on_a_phone(new_context, portal, language):
     SCREENSHOT_DIR.mkdir(parents=True, exist_ok=True)
     page = new_context(device="phone").new_page()
@@ -32,3 +33,5 @@ def test_screenshots_of_the_main_pages_on_a_phone(new_context, portal, language)
         target = SCREENSHOT_DIR / f"{language}-{name}.png"
         page.screenshot(path=target, full_page=True)
         assert target.stat().st_size > 0
+        if name == "home":  # what a family sees before scrolling
+            page.screenshot(path=SCREENSHOT_DIR / f"{language}-first-screen.png")

@@ -10,7 +10,7 @@ pytestmark = pytest.mark.django_db
 
 def test_markdown_is_rendered():
     html = markdown_render("## Documents\n\nBring your **passport**.\n\n- one\n- two")
-    assert "<h2>Documents</h2>" in html
+    assert '<h2 id="documents">Documents</h2>' in html
     assert "<strong>passport</strong>" in html
     assert "<li>one</li>" in html
 
@@ -73,3 +73,62 @@ def test_chapter_lists_matching_services_of_the_chosen_municipality(client):
     assert "Dom zdravlja Pirot" not in html
     assert "Matična služba" not in html
     assert client.get(url, {"municipality": "nowhere"}).status_code == 200
+
+
+def test_where_to_go_box_chooses_nothing_for_the_reader_and_answers_first(client):
+    health = CategoryFactory()
+    chapter = GuideChapterFactory(body_sr_latn="Tekst. " * 400)
+    chapter.categories.set([health])
+    service = ServiceFactory(name_sr_latn="Dom zdravlja Tutin", categories=[health])
+    html = client.get(f"/en/vodic/{chapter.slug}/").text
+    assert " selected" not in html.split('id="where"')[1]
+    assert f'action="/en/vodic/{chapter.slug}/#where"' in html
+    answer = client.get(
+        f"/en/vodic/{chapter.slug}/", {"municipality": service.municipality.slug}
+    ).text
+    box = answer.split('id="where"')[1]
+    # The answer opens the box the form jumps to, before the form to choose again.
+    assert box.index("Dom zdravlja Tutin") < box.index("<form")
+    assert f'<option value="{service.municipality.slug}" selected>' in box
+
+
+def test_chapter_services_are_paginated_and_keep_the_municipality(client):
+    health = CategoryFactory()
+    chapter = GuideChapterFactory()
+    chapter.categories.set([health])
+    first = ServiceFactory(categories=[health])
+    for _ in range(24):
+        ServiceFactory(municipality=first.municipality, categories=[health])
+    url = f"/en/vodic/{chapter.slug}/"
+    html = client.get(url, {"municipality": first.municipality.slug}).text
+    assert html.count('href="/en/usluge/') == 20
+    assert f'href="?municipality={first.municipality.slug}&amp;page=2#where"' in html
+
+
+def test_addresses_and_chapter_references_in_guide_text_are_links(client):
+    GuideChapterFactory(order=8, slug="pravna-pomoc", title_en="Legal aid")
+    chapter = GuideChapterFactory(
+        order=1,
+        body_sr_latn="Sajt: https://kirs.gov.rs. Pišite na info@example.org (vidite poglavlje 8).",
+        body_en="Website: https://kirs.gov.rs. Write to info@example.org (see chapter 8).",
+        body_de="Webseite: www.mup.gov.rs (siehe Kapitel 8, nicht Kapitel 9).",
+    )
+    serbian = client.get(f"/sr-latn/vodic/{chapter.slug}/").text
+    assert (
+        '<a href="https://kirs.gov.rs" rel="noopener noreferrer">https://kirs.gov.rs</a>.'
+        in serbian
+    )
+    assert (
+        '<a href="mailto:info@example.org" rel="noopener noreferrer">info@example.org</a>'
+        in serbian
+    )
+    assert (
+        '<a href="/sr-latn/vodic/pravna-pomoc/" rel="noopener noreferrer">poglavlje 8</a>'
+        in serbian
+    )
+    english = client.get(f"/en/vodic/{chapter.slug}/").text
+    assert '<a href="/en/vodic/pravna-pomoc/" rel="noopener noreferrer">chapter 8</a>' in english
+    german = client.get(f"/de/vodic/{chapter.slug}/").text
+    assert '<a href="https://www.mup.gov.rs" rel="noopener noreferrer">www.mup.gov.rs</a>' in german
+    assert '<a href="/de/vodic/pravna-pomoc/" rel="noopener noreferrer">Kapitel 8</a>' in german
+    assert "nicht Kapitel 9)" in german  # no chapter 9: left as text

@@ -9,6 +9,9 @@ LOCALE = Path(__file__).resolve().parents[2] / "locale"
 TRANSLATED = ["sr_Latn", "sr", "rom", "sq", "de"]
 NON_NATIVE = ["rom", "sq", "de"]
 REVIEW_MARKER = "needs-review: written by a non-native speaker"
+# Django's own messages our pages show (returnee_portal/django_messages.py) carry Django's
+# translation, where Django has one.
+DJANGO_MARKER = "from Django's own catalogue"
 
 
 def catalogue(language):
@@ -30,7 +33,11 @@ def test_every_interface_string_is_translated(language):
 
 @pytest.mark.parametrize("language", NON_NATIVE)
 def test_translations_by_non_native_speakers_are_marked_for_review(language):
-    unmarked = [e.msgid for e in catalogue(language) if REVIEW_MARKER not in (e.tcomment or "")]
+    unmarked = [
+        e.msgid
+        for e in catalogue(language)
+        if REVIEW_MARKER not in (e.tcomment or "") and DJANGO_MARKER not in (e.tcomment or "")
+    ]
     assert unmarked == []
 
 

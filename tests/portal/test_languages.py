@@ -70,12 +70,23 @@ def test_romani_is_a_known_language_with_its_own_name():
 def test_interface_is_translated(client):
     romani = client.get("/rom/").text
     german = client.get("/de/").text
-    assert "Choose your language" not in german
+    source = "What do you need help with?"
+    assert source not in german
     with translation.override("de"):
-        assert translation.gettext("Choose your language") in german
+        assert translation.gettext(source) in german
     with translation.override("rom"):
-        assert translation.gettext("Choose your language") in romani
-    assert "Choose your language" not in romani
+        assert translation.gettext(source) in romani
+    assert source not in romani
+
+
+@pytest.mark.parametrize("language", LANGUAGE_CODES)
+def test_languages_appear_once_each_named_in_itself(client, language):
+    html = client.get(f"/{language}/").text
+    for code, _name in settings.LANGUAGES:
+        name = get_language_info(code)["name_local"]
+        # One link per language (and the page's own <html lang>).
+        assert html.count(f' lang="{code}"') == 1 + (code == language), code
+        assert f">{name[:1].upper()}{name[1:]}</a>" in html
 
 
 def test_root_redirects_to_a_language(client):
@@ -123,3 +134,46 @@ def test_no_fallback_notice_when_the_translation_exists(client):
     html = client.get(f"/de/usluge/{service.slug}/").text
     assert "<h1>Gesundheitszentrum</h1>" in html
     assert "fallback-note" not in html
+
+
+def test_one_notice_per_block_of_fallback_text_and_none_inside_links(client):
+    service = ServiceFactory(
+        name_sr_latn="Centar za socijalni rad",
+        description_sr_latn="Novčana socijalna pomoć.",
+        eligibility_sr_latn="Porodice bez prihoda.",
+        organization__name_sr_latn="Gradska uprava",
+    )
+    html = client.get(f"/rom/usluge/{service.slug}/").text
+    # The title, the description and the eligibility are blocks in Serbian: three notices.
+    assert html.count('class="fallback-note"') == 3
+    for link in re.findall(r"<a [^>]*>.*?</a>", html, re.DOTALL):
+        assert "fallback-note" not in link
+    # Names inside links and lists say their language, without a notice.
+    assert '<span lang="sr-Latn">Gradska uprava</span>' in html
+    listing = client.get(f"/rom/opstine/{service.municipality.slug}/").text
+    assert listing.count('class="fallback-note"') == 1  # the municipality's own name
+
+
+def test_a_call_of_a_project_reads_as_one_line(client):
+    project = ProjectFactory()
+    OpenCallFactory(project=project, title_sr_latn="Grant za obuke", closes_on="2020-01-01")
+    html = client.get(f"/rom/projekti/{project.slug}/").text
+    assert re.search(r'<li><span lang="sr-Latn">Grant za obuke</span> \([^()<]+\)</li>', html)
+
+
+@pytest.mark.parametrize(
+    ("language", "budget"),
+    [
+        ("sr-latn", "400.000\u00a0EUR"),
+        ("sr", "400.000\u00a0EUR"),
+        ("rom", "400.000\u00a0EUR"),
+        ("sq", "400\u00a0000\u00a0EUR"),
+        ("de", "400.000\u00a0EUR"),
+        ("en", "400,000\u00a0EUR"),
+    ],
+)
+def test_amounts_are_grouped_as_each_language_writes_them(client, language, budget):
+    project = ProjectFactory(budget="400000.00", currency="EUR")
+    html = client.get(f"/{language}/projekti/{project.slug}/").text
+    assert budget in html
+    assert "400000" not in html

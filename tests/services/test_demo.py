@@ -74,3 +74,34 @@ def test_non_native_translations_are_marked_for_review():
         assert chapter.translation_review["en"] == "reviewed"  # written by the team
     service = Service.objects.get(slug="centar-za-socijalni-rad-tutin")
     assert service.translation_review["rom"] == "needs_review"
+
+
+def _mixed_script_words(text: str) -> list[str]:
+    import re
+
+    return [
+        word
+        for word in re.findall(r"\w+", text)
+        if re.search(r"[A-Za-zÀ-ɏ]", word) and re.search(r"[\u0400-\u04ff]", word)
+    ]
+
+
+def test_no_demo_word_mixes_latin_and_cyrillic_letters():
+    """A Cyrillic "о" inside a Latin word looks right and is never found by search."""
+    from django.apps import apps
+
+    call_command("load_demo", verbosity=0)
+    mixed = []
+    for app in ("services", "guides"):
+        for model in apps.get_app_config(app).get_models():
+            text_fields = [
+                f.attname
+                for f in model._meta.concrete_fields
+                if f.get_internal_type() in ("CharField", "TextField")
+            ]
+            if not text_fields:
+                continue
+            for row in model.objects.values_list(*text_fields):
+                mixed += [word for value in row if value for word in _mixed_script_words(value)]
+    assert mixed == []
+    assert _mixed_script_words("Poverenik\u043e vaš") == ["Poverenik\u043e"]  # it can fail

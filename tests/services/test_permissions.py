@@ -286,3 +286,37 @@ def test_associate_without_municipalities_sees_no_entries(client, own_service):
     client.force_login(AssociateFactory(municipalities=[]))
     html = client.get(reverse("admin:services_service_changelist")).text
     assert own_service.name_sr_latn not in html
+
+
+def test_associate_keeps_only_the_public_contact_of_their_own_municipality(
+    client, admin_client, associate, own_municipality, foreign_municipality
+):
+    data = form_data(admin_client, own_municipality)
+    data.update(
+        name_sr_latn="Preimenovano",
+        associate_name_sr_latn="Kancelarija za povratnike",
+        associate_phone="020 811 111",
+        associate_email="povratnici@example.org",
+    )
+    client.force_login(associate)
+    form = client.get(admin_url(own_municipality, "change")).text
+    assert 'name="associate_phone"' in form
+    assert 'name="name_sr_latn"' not in form  # shown, not editable
+    response = client.post(admin_url(own_municipality, "change"), data)
+    assert response.status_code == 302
+    own_municipality.refresh_from_db()
+    assert own_municipality.name_sr_latn == "Novi Pazar"
+    assert own_municipality.associate_phone == "020 811 111"
+    assert own_municipality.associate_name_sr_latn == "Kancelarija za povratnike"
+    assert own_municipality.history.latest().history_user == associate
+
+    foreign = form_data(admin_client, foreign_municipality)
+    foreign["associate_phone"] = "020 999 999"
+    assert 'name="_save"' not in client.get(admin_url(foreign_municipality, "change")).text
+    assert client.post(admin_url(foreign_municipality, "change"), foreign).status_code == 403
+    foreign_municipality.refresh_from_db()
+    assert foreign_municipality.associate_phone == ""
+    assert client.post(admin_url(own_municipality, "delete"), {"post": "yes"}).status_code == 403
+    assert client.get(admin_url(own_municipality, "add")).status_code == 403
+    # The list offers no action an associate could run on other municipalities.
+    assert 'name="action"' not in client.get(admin_url(own_municipality, "changelist")).text

@@ -4,6 +4,7 @@ import pytest
 from django.core.cache import cache
 from django.test import Client
 from django.urls import reverse
+from django.utils import translation
 
 from services.models import UpdateReport
 from tests.factories import MunicipalityFactory, ServiceFactory
@@ -112,6 +113,33 @@ def test_an_empty_or_malformed_message_is_refused(client, service, message):
     assert response.status_code == 400
     assert response.text.count('class="error" role="alert" id="id_') == 2
     assert not UpdateReport.objects.exists()
+
+
+TOO_LONG = (
+    "Ensure this value has at most %(limit_value)d character (it has %(show_value)d).",
+    "Ensure this value has at most %(limit_value)d characters (it has %(show_value)d).",
+)
+
+
+@pytest.mark.parametrize(
+    ("message", "django_message"),
+    [("", "This field is required."), ("null\x00byte", "Null characters are not allowed.")],
+)
+def test_form_errors_on_romani_pages_are_in_romani(client, service, message, django_message):
+    """Django has no Romani catalogue: without ours its messages would be Serbian here."""
+    response = client.post(FORM_URL.replace("/en/", "/rom/"), {"message": message})
+    assert response.status_code == 400
+    for language, present in (("rom", True), ("sr-latn", False)):
+        with translation.override(language):
+            assert (translation.gettext(django_message) in response.text) == present
+
+
+def test_a_too_long_message_is_refused_in_romani_on_romani_pages(client, service):
+    response = client.post(FORM_URL.replace("/en/", "/rom/"), {"message": "x" * 2001})
+    for language, present in (("rom", True), ("sr-latn", False)):
+        with translation.override(language):
+            text = translation.ngettext(*TOO_LONG, 2000) % {"limit_value": 2000, "show_value": 2001}
+            assert (text in response.text) == present
 
 
 def test_the_form_is_protected_against_cross_site_posts(service):

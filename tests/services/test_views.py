@@ -4,11 +4,12 @@ import datetime
 
 import pytest
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from services.models import Service
 from tests.factories import (
     CategoryFactory,
+    GuideChapterFactory,
     MunicipalityFactory,
     OpenCallFactory,
     ProjectFactory,
@@ -38,13 +39,20 @@ def tutin():
     return municipality
 
 
-def test_municipality_page_groups_services_by_category(client, tutin):
+def test_municipality_page_lists_each_service_once_with_its_categories(client, tutin):
+    children = CategoryFactory(name_sr_latn="Deca i porodica", slug="deca")
+    Service.objects.get(name_sr_latn="Dom zdravlja Tutin").categories.add(children)
     html = client.get("/sr-latn/opstine/tutin/").text
     assert "<h1>Tutin</h1>" in html
-    assert html.index("Zdravstvena zaštita") < html.index("Dom zdravlja Tutin")
-    assert html.index("Lična dokumenta") < html.index("Matična služba")
+    assert html.count(">Dom zdravlja Tutin</a>") == 1
+    item = html.split(">Dom zdravlja Tutin</a>")[1].split("</li>")[0]
+    assert '<span class="label">Zdravstvena zaštita</span>' in item
+    assert '<span class="label">Deca i porodica</span>' in item
+    assert "Matična služba" in html
     assert "Usluga u drugoj opštini" not in html
     assert "Skrivena usluga" not in html
+    # Each category present is one tap away, with its count here.
+    assert 'href="?category=zdravlje"' in html and "(1)" in html
 
 
 def test_filter_by_category(client, tutin):
@@ -94,8 +102,54 @@ def test_unknown_filter_value_is_explained(client, tutin):
 def test_filter_offers_only_categories_present_in_the_municipality(client, tutin):
     CategoryFactory(name_sr_latn="Stanovanje", slug="stanovanje")
     html = client.get("/sr-latn/opstine/tutin/").text
-    assert '<option value="zdravlje">' in html
-    assert '<option value="stanovanje">' not in html
+    assert 'href="?category=zdravlje"' in html
+    assert 'href="?category=stanovanje"' not in html
+
+
+def test_a_category_with_no_service_here_says_so_in_romani_and_points_on(client, tutin):
+    school = CategoryFactory(name_sr_latn="Obrazovanje", name_rom="Sikljovipe", slug="obrazovanje")
+    chapter = GuideChapterFactory(title_sr_latn="Obrazovanje i škola", title_rom="Sikljovipe")
+    chapter.categories.set([school])
+    nearby = MunicipalityFactory(name_sr_latn="Sjenica", district=tutin.district)
+    ServiceFactory(municipality=nearby, categories=[school], name_sr_latn="Osnovna škola")
+    far = MunicipalityFactory(name_sr_latn="Pirot")
+    ServiceFactory(municipality=far, categories=[school], name_sr_latn="Škola u Pirotu")
+    html = client.get("/rom/opstine/tutin/?category=obrazovanje").text
+    with translation.override("rom"):
+        nothing = translation.gettext("Nothing of this kind in %(name)s yet.") % {"name": "Tutin"}
+    assert nothing in html
+    assert 'class="error"' not in html  # a real category: no error, in any language
+    assert "Dom zdravlja Tutin" not in html  # not every service instead
+    assert f'href="/rom/vodic/{chapter.slug}/?municipality=tutin"' in html
+    assert f'href="/rom/opstine/{nearby.slug}/?category=obrazovanje"' in html
+    assert far.slug not in html  # another district
+
+
+@pytest.mark.parametrize("language", ["sr-latn", "sr", "rom", "sq", "de", "en"])
+def test_filter_errors_are_in_the_page_language(client, tutin, language):
+    html = client.get(f"/{language}/opstine/tutin/?category=nema&language=xx").text
+    with translation.override(language):
+        category = translation.gettext("We do not know this category. All services are shown.")
+        spoken = translation.gettext("We do not know this language. All services are shown.")
+    assert category in html and spoken in html
+
+
+def test_the_staff_language_filter_is_offered_only_with_languages_to_choose(client, tutin):
+    assert 'name="language"' in client.get("/en/opstine/tutin/").text
+    other = MunicipalityFactory(slug="bez-jezika")
+    ServiceFactory(municipality=other)
+    assert 'name="language"' not in client.get("/en/opstine/bez-jezika/").text
+
+
+def test_municipality_list_for_a_category_counts_that_category(client, tutin):
+    ServiceFactory(municipality=tutin, name_sr_latn="Drugi dom zdravlja", categories=[])
+    html = client.get("/sr-latn/opstine/?category=zdravlje").text
+    assert (
+        '<a href="/sr-latn/opstine/tutin/?category=zdravlje">Tutin</a> <span class="count">1 usl'
+        in html
+    )
+    everything = client.get("/sr-latn/opstine/").text
+    assert '<a href="/sr-latn/opstine/tutin/">Tutin</a> <span class="count">3 usl' in everything
 
 
 def test_municipality_page_queries_do_not_grow_with_services(client, django_assert_max_num_queries):
@@ -138,6 +192,31 @@ def test_service_page_without_contacts_says_so_and_has_no_map(client):
     assert "tel:" not in html
     assert "We have no checked contact details" in html
     assert "Not yet checked by a local associate." in html
+    # Nobody to name, so nobody to send the reader to; no phone, so no "call before you go".
+    assert "associate for (re)integration can tell you" not in html
+    assert "call before" not in html.lower()
+
+
+def test_the_associates_contact_is_on_the_municipality_and_service_pages(client):
+    municipality = MunicipalityFactory(
+        associate_name_sr_latn="Kancelarija za povratnike",
+        associate_phone="020 811 111",  # a test number
+        associate_email="povratnici@example.org",
+    )
+    service = ServiceFactory(municipality=municipality)
+    for url in (municipality.get_absolute_url(), service.get_absolute_url()):
+        html = client.get(url.replace("/sr-latn/", "/en/")).text
+        assert "Kancelarija za povratnike" in html
+        assert '<a href="tel:020811111">020 811 111</a>' in html
+        assert '<a href="mailto:povratnici@example.org">povratnici@example.org</a>' in html
+    html = client.get(service.get_absolute_url().replace("/sr-latn/", "/en/")).text
+    assert "associate for (re)integration can tell you how to reach it" in html
+
+
+def test_call_before_you_go_only_where_there_is_a_number_to_call(client):
+    service = ServiceFactory(phone="020 811 111")
+    assert "call before you go" in client.get(f"/en/usluge/{service.slug}/").text
+    assert "call before you go" not in client.get("/en/").text
 
 
 def test_service_page_shows_when_it_was_checked(client):
@@ -196,7 +275,7 @@ def test_project_page_shows_funders_period_budget_and_indicators(client):
     call = OpenCallFactory(project=project, closes_on=datetime.date(2025, 4, 30))
     html = client.get(f"/en/projekti/{project.slug}/").text
     assert "2019 – 2025" in html
-    assert "3,448,487.01 EUR" in html
+    assert "3,448,487.01\u00a0EUR" in html
     assert "BMZ" in html
     assert '<th scope="row">Workshops</th><td>915' in html
     assert call.title_sr_latn in html and "closed" in html
