@@ -16,16 +16,22 @@ PROJECT = Path(__file__).resolve().parent.parent
 
 
 def django_setup(*, services: int) -> None:
-    """Configure Django for a benchmark: DATABASE_URL, or a fresh SQLite file per size."""
+    """Configure Django for a benchmark: the production settings (DEBUG off, so templates are
+    cached as in production) on loopback, with DATABASE_URL or a fresh SQLite file per size."""
     database = Path(tempfile.gettempdir()) / f"returnee-portal-bench-{services}.sqlite3"
     os.environ.setdefault("DATABASE_URL", f"sqlite:///{database}")
-    os.environ.setdefault("DEBUG", "1")
+    os.environ.setdefault("DEBUG", "0")
+    os.environ.setdefault("SECRET_KEY", "benchmark-only-not-secret")
+    os.environ.setdefault("ALLOWED_HOSTS", "127.0.0.1")
+    os.environ.setdefault("SECURE_SSL_REDIRECT", "0")
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "returnee_portal.settings")
     sys.path.insert(0, str(PROJECT))
 
     import django
+    from django.core.management import call_command
 
     django.setup()
+    call_command("collectstatic", interactive=False, verbosity=0)  # the production storage
 
 
 def dataset_build(*, services: int) -> None:
