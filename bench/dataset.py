@@ -81,7 +81,7 @@ def dataset_build(*, services: int) -> None:
 
 def _demo_words() -> list[str]:
     """The Serbian words of the demo guide, in a stable order."""
-    chapters = PROJECT / "guides" / "demo_chapters"
+    chapters = PROJECT / "demo" / "data" / "chapters"
     text = " ".join(
         path.read_text(encoding="utf-8") for path in sorted(chapters.glob("*/sr-latn.md"))
     )

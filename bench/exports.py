@@ -26,7 +26,7 @@ def main():
     args = parser.parse_args()
 
     django_setup(services=args.services)
-    from returnee_portal.exports import REPORTS
+    from reports.catalogue import REPORTS
     from services.hsds import hsds_package_files
     from services.models import Service
 

@@ -2,7 +2,7 @@ from django.contrib import admin, messages
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from returnee_portal.admin import TranslatedModelAdmin
+from returnee_portal.content_admin import ContentAdmin
 from returnee_portal.languages import localized_fields
 from returnee_portal.locking import content_update_all
 
@@ -25,7 +25,7 @@ def chapters_unpublish(modeladmin, request, queryset):
 
 
 @admin.register(GuideChapter)
-class GuideChapterAdmin(TranslatedModelAdmin):
+class GuideChapterAdmin(ContentAdmin):
     common_fields = ("slug", "order", "categories", "is_published", "translation_states_display")
     list_display = ("title", "order", "is_published", "updated_at")
     list_editable = ("order", "is_published")

@@ -1,3 +1,9 @@
+"""The guide's chapters.
+
+Edit history is registered in translation.py (after modeltranslation's language columns);
+review states and versions come with ContentModel; search.py declares what search finds.
+"""
+
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _

@@ -1,12 +1,17 @@
 from django.conf import settings
 from django.core.checks import Error, register
+from django.core.exceptions import ImproperlyConfigured
 
 
 @register()
 def secret_key_is_set(app_configs, **kwargs):
-    """Stop `check`, `migrate` and `runserver` early when production has no SECRET_KEY."""
-    if settings.SECRET_KEY:
-        return []
+    """Stop `check`, `migrate` and `runserver` early, with a hint, when production has no
+    SECRET_KEY (Django itself only fails at the key's first use)."""
+    try:
+        if settings.SECRET_KEY:
+            return []
+    except ImproperlyConfigured:  # reading an empty SECRET_KEY raises
+        pass
     return [
         Error(
             "SECRET_KEY is not set.",

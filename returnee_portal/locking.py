@@ -3,7 +3,7 @@
 Whoever edits an entry carries the version they loaded. A save names that version and is
 refused if someone else has saved in between, so nothing is ever silently overwritten. Every
 successful save bumps the version, whatever its path: the admin form, the changelist, a revert,
-an admin action. The admin (returnee_portal.admin.VersionedAdminMixin) checks the version when
+an admin action. The admin (returnee_portal.content_admin) checks the version when
 it validates the form, to show the refusal on the form with the user's input; the functions
 here are the guarantee at write time.
 """

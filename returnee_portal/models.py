@@ -5,11 +5,20 @@ from django.db import models
 from django.db.models.signals import post_delete, post_save
 from django.utils.translation import gettext_lazy as _
 
-from .translation_review import NEEDS_REVIEW
+from .translation_review import NEEDS_REVIEW, translation_review_update
 
 
 class ContentModel(models.Model):
-    """Base of every model edited in the admin by associates and coordinators."""
+    """Base of every model edited in the admin by associates and coordinators.
+
+    What a content model keeps besides its own fields, and where it is wired:
+    - a `version` for optimistic locking (returnee_portal/locking.py, used by the admin);
+    - review states of its translations, kept in step by every `save()` below
+      (returnee_portal/translation_review.py);
+    - Cyrillic corrections (`cyrillic`, read by returnee_portal/languages.py);
+    - history: each app registers its models with django-simple-history in its
+      translation.py, after modeltranslation has added the language columns.
+    """
 
     # Optimistic locking: a save must name the version it was edited from (see the admin).
     version = models.PositiveIntegerField(_("version"), default=1, editable=False)
@@ -26,6 +35,12 @@ class ContentModel(models.Model):
 
     class Meta:
         abstract = True
+
+    def save(self, *args, **kwargs):
+        # Editing the Serbian text marks the other languages outdated, whatever saves it: a
+        # form, an import, a revert, an action.
+        translation_review_update(obj=self)
+        super().save(*args, **kwargs)
 
     def translation_needs_review(self, language_code):
         return self.translation_review.get(language_code) == NEEDS_REVIEW

@@ -47,6 +47,8 @@ INSTALLED_APPS = [
     "services",
     "guides",
     "search",
+    "reports",
+    "demo",
 ]
 
 MIDDLEWARE = [

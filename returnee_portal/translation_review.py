@@ -109,12 +109,12 @@ def translation_review_update(*, obj) -> None:
       its source; an unreviewed one is now also behind it);
     - a language whose text was emptied loses its stored state ("missing" is derived).
     New entries keep the state they were created with (absent means "needs review").
-    Connected as a `pre_save` receiver for every translated ContentModel (see apps.py); a save
-    with `update_fields` that leaves out `translation_review` does not store the change.
+    Called by `ContentModel.save()`; a save with `update_fields` that leaves out
+    `translation_review` does not store the change.
     """
-    if obj.pk is None:
-        return
     fields = translated_field_names(model=type(obj))
+    if obj.pk is None or not fields:
+        return
     names = localized_fields(*fields)
     stored = type(obj)._base_manager.filter(pk=obj.pk).values("translation_review", *names).first()
     if stored is None:
@@ -142,8 +142,3 @@ def translation_review_update(*, obj) -> None:
         elif source_changed:
             review[code] = OUTDATED
     obj.translation_review = review
-
-
-def translation_review_pre_save(sender, instance, raw=False, **kwargs):
-    if not raw:  # fixtures are loaded as they were dumped
-        translation_review_update(obj=instance)

@@ -4,9 +4,7 @@ from django.contrib.auth import views as auth_views
 from django.http import HttpResponse
 from django.urls import include, path, reverse_lazy
 
-from services.admin_hsds import hsds_export
-
-from . import report_views, views
+from . import views
 
 
 def health(request):
@@ -31,14 +29,8 @@ urlpatterns = [
         auth_views.PasswordResetCompleteView.as_view(extra_context=ADMIN_TITLES),
         name="password_reset_complete",
     ),
-    # Before admin/reports/<slug:slug>/, which would otherwise answer it.
-    path("admin/reports/hsds/", admin.site.admin_view(hsds_export), name="reports_hsds"),
-    path("admin/reports/", admin.site.admin_view(report_views.report_list), name="admin_reports"),
-    path(
-        "admin/reports/<slug:slug>/",
-        admin.site.admin_view(report_views.report_detail),
-        name="admin_report",
-    ),
+    # Before the admin, whose catch-all view would otherwise answer them.
+    path("admin/reports/", include("reports.urls")),
     path("admin/", admin.site.urls),
     path("health/", health, name="health"),
 ]

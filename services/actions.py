@@ -1,33 +1,38 @@
-"""Writes with side effects: filing and closing update reports, marking services verified."""
+"""Writes with side effects: update suggestions, verification, the staff accounts."""
 
 import ipaddress
 
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group, User
+from django.contrib.auth.password_validation import validate_password
 from django.core.cache import cache
+from django.db import transaction
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
 
 from returnee_portal.locking import content_update_all
+from returnee_portal.roles import ASSOCIATES_GROUP, COORDINATORS_GROUP
 
-from .models import Service, UpdateReport
+from .models import Municipality, Service, UpdateSuggestion
 
-REPORTS_PER_ADDRESS = 5
-REPORT_WINDOW_SECONDS = 60 * 60
-
-
-def update_report_file(*, service: Service, message: str, contact: str) -> UpdateReport:
-    return UpdateReport.objects.create(service=service, message=message, contact=contact)
+SUGGESTIONS_PER_ADDRESS = 5
+SUGGESTION_WINDOW_SECONDS = 60 * 60
 
 
-def update_report_close(*, report: UpdateReport, user) -> UpdateReport:
-    report.status = UpdateReport.Status.CLOSED
-    report.closed_at = timezone.now()
-    report.closed_by = user
-    report.save(update_fields=["status", "closed_at", "closed_by"])
-    return report
+def update_suggestion_file(*, service: Service, message: str, contact: str) -> UpdateSuggestion:
+    return UpdateSuggestion.objects.create(service=service, message=message, contact=contact)
 
 
-def update_report_quota_take(*, client_address: str) -> bool:
-    """Count one report from `client_address`; False once its reports for the hour are used up.
+def update_suggestion_close(*, suggestion: UpdateSuggestion, user) -> UpdateSuggestion:
+    suggestion.status = UpdateSuggestion.Status.CLOSED
+    suggestion.closed_at = timezone.now()
+    suggestion.closed_by = user
+    suggestion.save(update_fields=["status", "closed_at", "closed_by"])
+    return suggestion
+
+
+def update_suggestion_quota_take(*, client_address: str) -> bool:
+    """Count one suggestion from `client_address`; False once the hour's are used up.
 
     The cache key is a keyed hash of the address, so the address itself is never stored. An
     IPv6 client is counted per /64 network, the block one household or phone usually gets.
@@ -40,13 +45,13 @@ def update_report_quota_take(*, client_address: str) -> bool:
         prefix = 64 if address.version == 6 else 32
         network = str(ipaddress.ip_network(f"{address}/{prefix}", strict=False))
     key = "update-report-quota:" + salted_hmac("update-report-quota", network).hexdigest()
-    cache.add(key, 0, timeout=REPORT_WINDOW_SECONDS)
+    cache.add(key, 0, timeout=SUGGESTION_WINDOW_SECONDS)
     try:
         count = cache.incr(key)
     except ValueError:  # expired between add() and incr()
-        cache.set(key, 1, timeout=REPORT_WINDOW_SECONDS)
+        cache.set(key, 1, timeout=SUGGESTION_WINDOW_SECONDS)
         count = 1
-    return count <= REPORTS_PER_ADDRESS
+    return count <= SUGGESTIONS_PER_ADDRESS
 
 
 def service_mark_verified(*, service: Service, user) -> Service:
@@ -61,3 +66,47 @@ def service_mark_verified(*, service: Service, user) -> Service:
     )
     service.refresh_from_db()
     return service
+
+
+def associate_save(
+    *, username: str, email: str, municipalities: list[Municipality], password: str | None
+) -> tuple[User, bool]:
+    """Make `username` the local associate of exactly `municipalities`; True if created."""
+    with transaction.atomic():
+        user, created = _staff_member_save(
+            username=username, email=email, group_name=ASSOCIATES_GROUP, password=password
+        )
+        user.served_municipalities.set(municipalities)
+    return user, created
+
+
+def coordinator_save(*, username: str, email: str, password: str | None) -> tuple[User, bool]:
+    """Make `username` a coordinator; True if the account was created."""
+    with transaction.atomic():
+        return _staff_member_save(
+            username=username, email=email, group_name=COORDINATORS_GROUP, password=password
+        )
+
+
+def _staff_member_save(
+    *, username: str, email: str, group_name: str, password: str | None
+) -> tuple[User, bool]:
+    # A new account without a password gets an unusable one, set later through a link; an
+    # existing account keeps its password, so re-running only updates the role.
+    user_model = get_user_model()
+    user = user_model.objects.filter(username=username).first()
+    created = user is None
+    if created:
+        user_model._meta.get_field("username").run_validators(username)
+        user = user_model(username=username)
+        user.set_unusable_password()
+    user.is_staff = True
+    user.is_active = True
+    if email:
+        user.email = email
+    if password is not None:
+        validate_password(password, user)
+        user.set_password(password)
+    user.save()
+    user.groups.add(Group.objects.get(name=group_name))
+    return user, created

@@ -4,13 +4,14 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import TranslationTabularInline
 
-from returnee_portal.admin import LOADED_VERSION, TranslatedModelAdmin
+from returnee_portal.content_admin import LOADED_VERSION, ContentAdmin
 from returnee_portal.languages import localized_fields
+from returnee_portal.roles import user_is_coordinator
 
-from .actions import update_report_close
+from .actions import update_suggestion_close
 from .admin_import import ServiceImportExportMixin
 from .admin_scoping import MunicipalityScopedAdmin
-from .admin_verification import VerificationFilter, VerifyButtonAdminMixin, mark_verified_today
+from .admin_verification import VerificationFilter, mark_verified_today, verify_button_response
 from .models import (
     Category,
     District,
@@ -21,20 +22,20 @@ from .models import (
     ProjectIndicator,
     Service,
     SpokenLanguage,
-    UpdateReport,
+    UpdateSuggestion,
 )
-from .permissions import municipalities_for_user, user_is_coordinator
+from .selectors import municipalities_for_user
 
 
 @admin.register(District)
-class DistrictAdmin(TranslatedModelAdmin):
+class DistrictAdmin(ContentAdmin):
     common_fields = ("slug", "translation_states_display")
     list_display = ("name", "slug")
     search_fields = localized_fields("name")
 
 
 @admin.register(Municipality)
-class MunicipalityAdmin(TranslatedModelAdmin):
+class MunicipalityAdmin(ContentAdmin):
     """Coordinators keep the municipalities; each municipality's associates keep its public
     associate contact (and only that), as the people who know it."""
 
@@ -78,7 +79,7 @@ class MunicipalityAdmin(TranslatedModelAdmin):
 
 
 @admin.register(Category)
-class CategoryAdmin(TranslatedModelAdmin):
+class CategoryAdmin(ContentAdmin):
     common_fields = ("slug", "icon", "order", "translation_states_display")
     list_display = ("name", "icon", "order", "slug")
     list_editable = ("order",)
@@ -86,14 +87,14 @@ class CategoryAdmin(TranslatedModelAdmin):
 
 
 @admin.register(SpokenLanguage)
-class SpokenLanguageAdmin(TranslatedModelAdmin):
+class SpokenLanguageAdmin(ContentAdmin):
     common_fields = ("code", "translation_states_display")
     list_display = ("name", "code")
     search_fields = ("code", *localized_fields("name"))
 
 
 @admin.register(Organization)
-class OrganizationAdmin(MunicipalityScopedAdmin, TranslatedModelAdmin):
+class OrganizationAdmin(MunicipalityScopedAdmin, ContentAdmin):
     common_fields = (
         "slug",
         "kind",
@@ -110,9 +111,10 @@ class OrganizationAdmin(MunicipalityScopedAdmin, TranslatedModelAdmin):
 
 
 @admin.register(Service)
-class ServiceAdmin(
-    ServiceImportExportMixin, VerifyButtonAdminMixin, MunicipalityScopedAdmin, TranslatedModelAdmin
-):
+class ServiceAdmin(ServiceImportExportMixin, MunicipalityScopedAdmin, ContentAdmin):
+    """Services of the associate's municipalities (scoping), with spreadsheet import and export,
+    and verification: an action, a filter and a "Save and mark as verified today" button."""
+
     common_fields = (
         "slug",
         "organization",
@@ -142,6 +144,11 @@ class ServiceAdmin(
     filter_horizontal = ("categories", "staff_languages")
     date_hierarchy = "last_verified"
 
+    def response_change(self, request, obj):
+        if "_mark_verified" in request.POST:
+            return verify_button_response(self, request, obj)
+        return super().response_change(request, obj)
+
 
 class ProjectIndicatorInline(TranslationTabularInline):
     model = ProjectIndicator
@@ -150,7 +157,7 @@ class ProjectIndicatorInline(TranslationTabularInline):
 
 
 @admin.register(Project)
-class ProjectAdmin(TranslatedModelAdmin):
+class ProjectAdmin(ContentAdmin):
     common_fields = (
         "slug",
         ("starts_on", "ends_on", "period_precision"),
@@ -169,7 +176,7 @@ class ProjectAdmin(TranslatedModelAdmin):
 
 
 @admin.register(OpenCall)
-class OpenCallAdmin(TranslatedModelAdmin):
+class OpenCallAdmin(ContentAdmin):
     common_fields = (
         "slug",
         "project",
@@ -185,50 +192,50 @@ class OpenCallAdmin(TranslatedModelAdmin):
     date_hierarchy = "closes_on"
 
 
-# --- Update reports ---------------------------------------------------------------------------
+# --- Update suggestions ("Is something wrong here?") -----------------------------------------
 
 
-@admin.action(description=_("Close the selected reports"), permissions=["change"])
-def close_reports(modeladmin, request, queryset):
-    reports = list(queryset.filter(status=UpdateReport.Status.OPEN))
-    for report in reports:
-        update_report_close(report=report, user=request.user)
+@admin.action(description=_("Close the selected suggestions"), permissions=["change"])
+def suggestions_close(modeladmin, request, queryset):
+    suggestions = list(queryset.filter(status=UpdateSuggestion.Status.OPEN))
+    for suggestion in suggestions:
+        update_suggestion_close(suggestion=suggestion, user=request.user)
     modeladmin.message_user(
         request,
-        ngettext("%(count)d report closed.", "%(count)d reports closed.", len(reports))
-        % {"count": len(reports)},
+        ngettext("%(count)d suggestion closed.", "%(count)d suggestions closed.", len(suggestions))
+        % {"count": len(suggestions)},
         messages.SUCCESS,
     )
 
 
-@admin.register(UpdateReport)
-class UpdateReportAdmin(MunicipalityScopedAdmin, admin.ModelAdmin):
-    """The queue of visitors' reports; filed on the public site, never added here."""
+@admin.register(UpdateSuggestion)
+class UpdateSuggestionAdmin(MunicipalityScopedAdmin, admin.ModelAdmin):
+    """The queue of visitors' suggestions; sent on the public site, never added here."""
 
     municipality_field = "service__municipality"
     list_display = ("service", "municipality", "excerpt", "status", "created_at")
     list_filter = ("status", ("service__municipality", admin.RelatedOnlyFieldListFilter))
     list_select_related = ("service__municipality",)
-    # Open reports first ("open" sorts after "closed"), newest first within each.
+    # Open suggestions first ("open" sorts after "closed"), newest first within each.
     ordering = ("-status", "-created_at")
     fields = ("service", "message", "contact", "status", "created_at", "closed_at", "closed_by")
     readonly_fields = fields
-    actions = [close_reports]
+    actions = [suggestions_close]
 
     @admin.display(description=_("municipality"), ordering="service__municipality")
-    def municipality(self, report):
-        return report.service.municipality
+    def municipality(self, suggestion):
+        return suggestion.service.municipality
 
     @admin.display(description=_("what is wrong"))
-    def excerpt(self, report):
-        return Truncator(report.message).chars(80)
+    def excerpt(self, suggestion):
+        return Truncator(suggestion.message).chars(80)
 
     def has_add_permission(self, request):
         return False
 
     def response_change(self, request, obj):
-        if "_close" in request.POST and obj.status == UpdateReport.Status.OPEN:
-            update_report_close(report=obj, user=request.user)
-            self.message_user(request, _("The report is closed."), messages.SUCCESS)
+        if "_close" in request.POST and obj.status == UpdateSuggestion.Status.OPEN:
+            update_suggestion_close(suggestion=obj, user=request.user)
+            self.message_user(request, _("The suggestion is closed."), messages.SUCCESS)
             return self.response_post_save_change(request, obj)
         return super().response_change(request, obj)

@@ -9,8 +9,10 @@ from django.conf import settings
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from returnee_portal.roles import user_is_coordinator
+
 from .models import Organization
-from .permissions import municipalities_for_user, user_is_coordinator
+from .selectors import municipalities_for_user
 
 
 class MunicipalityScopedAdmin:

@@ -1,6 +1,6 @@
 """Verification in the service admin: an action, a change-form button and a list filter.
 
-Wired into ServiceAdmin (services/admin.py) as its first base, in `actions` and `list_filter`.
+ServiceAdmin (services/admin.py) names them in `actions`, `list_filter` and `response_change`.
 """
 
 from django.contrib import admin, messages
@@ -30,19 +30,15 @@ def mark_verified_today(modeladmin, request, queryset):
     )
 
 
-class VerifyButtonAdminMixin:
-    """Handles the service form's "Save and mark as verified today" button (`_mark_verified`)."""
-
-    def response_change(self, request, obj):
-        if "_mark_verified" in request.POST:
-            service_mark_verified(service=obj, user=request.user)
-            self.message_user(
-                request,
-                _("“%(service)s” was saved and marked as verified today.") % {"service": obj},
-                messages.SUCCESS,
-            )
-            return HttpResponseRedirect(request.get_full_path())
-        return super().response_change(request, obj)
+def verify_button_response(modeladmin, request, obj):
+    """After the form's "Save and mark as verified today" button (`_mark_verified`)."""
+    service_mark_verified(service=obj, user=request.user)
+    modeladmin.message_user(
+        request,
+        _("“%(service)s” was saved and marked as verified today.") % {"service": obj},
+        messages.SUCCESS,
+    )
+    return HttpResponseRedirect(request.get_full_path())
 
 
 class VerificationFilter(admin.SimpleListFilter):

@@ -1,10 +1,10 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .models import UpdateReport
+from .models import UpdateSuggestion
 
 
-class UpdateReportForm(forms.ModelForm):
+class UpdateSuggestionForm(forms.ModelForm):
     # A honeypot: hidden from people (CSS, no tab stop, hidden from screen readers); a bot
     # that fills every field fills this one too.
     website = forms.CharField(
@@ -14,7 +14,7 @@ class UpdateReportForm(forms.ModelForm):
     )
 
     class Meta:
-        model = UpdateReport
+        model = UpdateSuggestion
         fields = ["message", "contact"]
         labels = {"message": _("What is wrong or out of date?")}
         help_texts = {

@@ -3,6 +3,13 @@
 Human-readable texts are translated with django-modeltranslation (see translation.py). The
 shape follows the Open Referral HSDS core: Organization -> Service, with the service's
 location (address, coordinates) and contact (phone, e-mail) kept on the service itself.
+
+Wiring that lives elsewhere:
+- edit history (django-simple-history) of every model here but UpdateSuggestion is
+  registered in translation.py, after modeltranslation has added the language columns;
+- review states, versions and Cyrillic corrections come with ContentModel
+  (returnee_portal/models.py);
+- what search finds of these models is declared in search.py.
 """
 
 from django.conf import settings
@@ -384,7 +391,7 @@ class OpenCall(ContentModel):
         return reverse("services:opencall_list") + f"#call-{self.slug}"
 
 
-class UpdateReport(models.Model):
+class UpdateSuggestion(models.Model):
     """A visitor's note that something on a service page is wrong ("Is something wrong here?").
 
     Filed without an account and without personal data unless the visitor leaves a contact;
@@ -396,7 +403,10 @@ class UpdateReport(models.Model):
         CLOSED = "closed", _("closed")
 
     service = models.ForeignKey(
-        Service, on_delete=models.CASCADE, related_name="update_reports", verbose_name=_("service")
+        Service,
+        on_delete=models.CASCADE,
+        related_name="update_suggestions",
+        verbose_name=_("service"),
     )
     message = models.TextField(_("what is wrong"), max_length=2000)
     contact = models.CharField(_("contact (optional)"), max_length=200, blank=True)
@@ -416,8 +426,8 @@ class UpdateReport(models.Model):
 
     class Meta:
         ordering = ["-created_at"]
-        verbose_name = _("update report")
-        verbose_name_plural = _("update reports")
+        verbose_name = _("update suggestion")
+        verbose_name_plural = _("update suggestions")
 
     def __str__(self):
         return f"{self.service}: {self.message[:60]}"

@@ -31,10 +31,11 @@ from modeltranslation.utils import build_localized_fieldname
 
 from returnee_portal.languages import language_name, localized_fields
 from returnee_portal.locking import VersionConflict, content_save_with_version
+from returnee_portal.roles import user_is_coordinator
 from returnee_portal.translation_review import translated_field_names
 
 from .models import Category, Municipality, Organization, Service
-from .permissions import municipalities_for_user, user_is_coordinator
+from .selectors import municipalities_for_user
 
 FORMULA_SIGNS = ("=", "+", "-", "@")
 PHONE_NUMBER = re.compile(r"\+[\d\s()/.-]+")

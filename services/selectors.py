@@ -3,8 +3,10 @@
 import calendar
 import datetime
 
-from django.db.models import Count, Max, Min, Prefetch, Q, QuerySet
+from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils import timezone
+
+from returnee_portal.roles import user_is_coordinator
 
 from .filters import ServiceFilter
 from .models import (
@@ -17,6 +19,15 @@ from .models import (
     Service,
     SpokenLanguage,
 )
+
+
+def municipalities_for_user(user) -> QuerySet[Municipality]:
+    """The municipalities whose entries `user` may see and edit in the admin."""
+    if user_is_coordinator(user):
+        return Municipality.objects.all()
+    if not user.is_active:
+        return Municipality.objects.none()
+    return Municipality.objects.filter(associates=user)
 
 
 def districts_with_municipalities(*, category: Category | None = None) -> QuerySet[District]:
@@ -157,37 +168,6 @@ def stale_services_per_municipality(
     ).filter(Q(outdated_count__gt=0) | Q(never_count__gt=0))
 
 
-# --- Reports (see exports.py): each a constant number of queries, whatever the data size ---
-
-
-def services_for_report(
-    *, municipalities: QuerySet[Municipality], category: Category | None
-) -> QuerySet[Service]:
-    """Every service (published or not) of `municipalities`, optionally of one category."""
-    queryset = Service.objects.filter(municipality__in=municipalities)
-    if category is not None:
-        queryset = queryset.filter(categories=category)
-    return (
-        queryset.select_related("organization", "municipality", "verified_by")
-        .prefetch_related("categories", "staff_languages")
-        .order_by("municipality__name", "name", "pk")
-    )
-
-
-def service_counts_per_municipality_and_category(
-    *, municipalities: QuerySet[Municipality]
-) -> dict[tuple[int, int], int]:
-    """{(municipality id, category id): number of published services}; absent means none."""
-    counts = (
-        Service.objects.published()
-        .filter(municipality__in=municipalities, categories__isnull=False)
-        .values_list("municipality_id", "categories")
-        .annotate(count=Count("pk", distinct=True))
-        .order_by()
-    )
-    return {(municipality_id, category_id): count for municipality_id, category_id, count in counts}
-
-
 def service_freshness_per_municipality(
     *, municipalities: QuerySet[Municipality], category: Category | None, today: datetime.date
 ) -> QuerySet[Municipality]:
@@ -207,47 +187,6 @@ def service_freshness_per_municipality(
             "services", filter=published & Q(services__last_verified__isnull=True), distinct=True
         ),
     ).order_by("name")
-
-
-def service_verifications_per_person(
-    *, municipalities: QuerySet[Municipality], category: Category | None, today: datetime.date
-) -> QuerySet:
-    """Per person who verified published services: how many, how many are now outdated, the
-    oldest and newest verification dates. Rows are dicts; services nobody verified are left out.
-    """
-    queryset = Service.objects.published().filter(
-        municipality__in=municipalities, verified_by__isnull=False
-    )
-    if category is not None:
-        queryset = queryset.filter(categories=category)
-    cutoff = verification_cutoff(today=today)
-    return (
-        queryset.values(
-            "verified_by",
-            "verified_by__username",
-            "verified_by__first_name",
-            "verified_by__last_name",
-        )
-        .annotate(
-            verified_count=Count("pk", distinct=True),
-            outdated_count=Count("pk", filter=Q(last_verified__lte=cutoff), distinct=True),
-            oldest=Min("last_verified"),
-            newest=Max("last_verified"),
-        )
-        .order_by("verified_by__username")
-    )
-
-
-def projects_for_report(*, municipalities: QuerySet[Municipality] | None) -> QuerySet[Project]:
-    """Projects with their indicators and municipalities; with `municipalities`, only the
-    projects working in at least one of them (national projects without any are left out)."""
-    queryset = Project.objects.all()
-    if municipalities is not None:
-        queryset = queryset.filter(
-            pk__in=Project.objects.filter(municipalities__in=municipalities).values("pk")
-        )
-    # The model's order: newest first, a project without a start date last (on every database).
-    return queryset.prefetch_related("municipalities", "indicators")
 
 
 # --- Open Referral HSDS export (see hsds.py): published services only, in a stable order ---

@@ -1,4 +1,5 @@
 from django.urls import path
+from django.views.generic import RedirectView
 
 from . import views
 
@@ -10,11 +11,16 @@ urlpatterns = [
     path("opstine/", views.municipality_list, name="municipality_list"),
     path("opstine/<slug:slug>/", views.municipality_detail, name="municipality_detail"),
     path("usluge/<slug:slug>/", views.service_detail, name="service_detail"),
-    path("usluge/<slug:slug>/prijava/", views.service_report, name="service_report"),
+    path("usluge/<slug:slug>/predlog/", views.service_suggestion, name="service_suggestion"),
     path(
-        "usluge/<slug:slug>/prijava/hvala/",
-        views.service_report_done,
-        name="service_report_done",
+        "usluge/<slug:slug>/predlog/hvala/",
+        views.service_suggestion_done,
+        name="service_suggestion_done",
+    ),
+    # Where the form was before it was called a suggestion ("prijava"): links stay good.
+    path(
+        "usluge/<slug:slug>/prijava/",
+        RedirectView.as_view(pattern_name="services:service_suggestion", permanent=True),
     ),
     path("organizacije/<slug:slug>/", views.organization_detail, name="organization_detail"),
     path("projekti/", views.project_list, name="project_list"),

@@ -7,7 +7,7 @@ from returnee_portal.client import client_address
 from returnee_portal.params import query_slug
 
 from . import actions, selectors
-from .forms import UpdateReportForm
+from .forms import UpdateSuggestionForm
 from .models import Category, Municipality, Organization, Project, Service
 
 SERVICES_PER_PAGE = 50
@@ -86,42 +86,43 @@ def organization_detail(request, slug):
 
 # The page carries a per-visitor CSRF token: no cache may keep it.
 @never_cache
-def service_report(request, slug):
-    """The "Is something wrong here?" form: a visitor files an update report, no account."""
+def service_suggestion(request, slug):
+    """The "Is something wrong here?" form: a visitor sends an update suggestion, no account."""
     service = get_object_or_404(Service.objects.published(), slug=slug)
-    form = UpdateReportForm(request.POST or None)
+    form = UpdateSuggestionForm(request.POST or None)
     status = 200
     if request.method == "POST":
         if not form.is_valid():
             status = 400
         elif form.is_from_bot:
-            return redirect("services:service_report_done", slug=slug)
-        elif not actions.update_report_quota_take(client_address=client_address(request)):
+            return redirect("services:service_suggestion_done", slug=slug)
+        elif not actions.update_suggestion_quota_take(client_address=client_address(request)):
             form.add_error(
                 None,
                 gettext(
-                    "You have sent several reports in a short time. Please try again in an hour."
+                    "You have sent several suggestions in a short time. "
+                    "Please try again in an hour."
                 ),
             )
             status = 429
         else:
-            actions.update_report_file(
+            actions.update_suggestion_file(
                 service=service,
                 message=form.cleaned_data["message"],
                 contact=form.cleaned_data["contact"],
             )
-            return redirect("services:service_report_done", slug=slug)
+            return redirect("services:service_suggestion_done", slug=slug)
     return render(
         request,
-        "services/updatereport_form.html",
+        "services/updatesuggestion_form.html",
         {"service": service, "form": form},
         status=status,
     )
 
 
-def service_report_done(request, slug):
+def service_suggestion_done(request, slug):
     service = get_object_or_404(Service.objects.published(), slug=slug)
-    return render(request, "services/updatereport_done.html", {"service": service})
+    return render(request, "services/updatesuggestion_done.html", {"service": service})
 
 
 def project_list(request):

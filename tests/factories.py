@@ -3,6 +3,7 @@ from django.contrib.auth.models import Group, User
 from factory.django import DjangoModelFactory
 
 from guides.models import GuideChapter
+from returnee_portal.roles import ASSOCIATES_GROUP, COORDINATORS_GROUP
 from services.models import (
     Category,
     District,
@@ -14,7 +15,6 @@ from services.models import (
     Service,
     SpokenLanguage,
 )
-from services.permissions import ASSOCIATES_GROUP, COORDINATORS_GROUP
 
 
 class DistrictFactory(DjangoModelFactory):

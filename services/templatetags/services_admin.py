@@ -1,8 +1,7 @@
 from django import template
 from django.utils import timezone
 
-from services.permissions import municipalities_for_user
-from services.selectors import stale_services_per_municipality
+from services.selectors import municipalities_for_user, stale_services_per_municipality
 
 register = template.Library()
 

@@ -8,7 +8,6 @@ instead, so CI cannot pass with the browser tests skipped.
 """
 
 import os
-from importlib import import_module
 from pathlib import Path
 
 import pytest
@@ -159,15 +158,14 @@ def _roles(transactional_db):
     """
     from django.apps import apps
 
-    import_module("returnee_portal.migrations.0001_roles").roles_create(apps, schema_editor=None)
-    import_module(
-        "returnee_portal.migrations.0003_roles_associate_contact_latin_names"
-    ).permissions_add(apps, schema_editor=None)
+    from returnee_portal.roles import roles_sync
+
+    roles_sync(apps)
 
 
 @pytest.fixture
 def portal(own_municipality, foreign_municipality):
     """A small, realistic directory (test data, not demo content: the phone number is fake)."""
-    from tests.browser.dataset import portal_create
+    from tests.dataset import portal_create
 
     return portal_create(own_municipality=own_municipality, foreign=foreign_municipality)

@@ -3,7 +3,7 @@ and on the admin pages associates use; WCAG 2.2 minimum target size on the publi
 
 import pytest
 
-from services.actions import update_report_file
+from services.actions import update_suggestion_file
 from tests.browser.pages import UI_LANGUAGES, admin_login, axe_violations, small_targets
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -28,7 +28,7 @@ def test_public_pages_have_no_serious_axe_violation(new_context, portal, axe_sou
 def test_admin_pages_associates_use_have_no_serious_axe_violation(
     new_context, portal, associate, axe_source, language, device
 ):
-    update_report_file(
+    update_suggestion_file(
         service=portal.own_service, message="Promenjen je broj telefona.", contact=""
     )
     page = new_context(device=device, locale=language).new_page()
@@ -41,7 +41,7 @@ def test_admin_pages_associates_use_have_no_serious_axe_violation(
         "index (with the services to check)": "/admin/",
         "service list": "/admin/services/service/",
         "service form": f"/admin/services/service/{portal.own_service.pk}/change/",
-        "update reports": "/admin/services/updatereport/",
+        "update suggestions": "/admin/services/updatesuggestion/",
         "reports": "/admin/reports/",
         "coverage report": "/admin/reports/coverage/?language=sr-latn",
         "services import": "/admin/services/service/import/",

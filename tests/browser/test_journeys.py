@@ -9,8 +9,8 @@ from playwright.sync_api import expect
 
 from returnee_portal.locking import STALE_MESSAGE
 from services.models import Service
-from tests.browser.dataset import TEST_PHONE, TEST_TEL
 from tests.browser.pages import admin_login, menu_open, offsite
+from tests.dataset import TEST_PHONE, TEST_TEL
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

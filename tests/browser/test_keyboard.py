@@ -7,8 +7,8 @@ import pytest
 from playwright.sync_api import expect
 
 from services.models import Service
-from tests.browser.dataset import TEST_TEL
 from tests.browser.pages import PASSWORD, focused, tab_to
+from tests.dataset import TEST_TEL
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

@@ -11,7 +11,6 @@
 
 import pytest
 
-from tests.browser.dataset import large_municipality_create
 from tests.browser.pages import (
     PAGE_WEIGHT_BUDGET,
     UI_LANGUAGES,
@@ -20,10 +19,11 @@ from tests.browser.pages import (
     offsite,
     transferred_size,
 )
+from tests.dataset import large_municipality_create
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
-FORM_PAGES = {"report form"}
+FORM_PAGES = {"suggestion form"}
 
 
 def stylesheet_size(page) -> int:
@@ -79,7 +79,7 @@ def test_the_admin_too_makes_no_request_elsewhere(new_context, portal, associate
     for path in (
         "/admin/services/service/",
         f"/admin/services/service/{portal.own_service.pk}/change/",
-        "/admin/services/updatereport/",
+        "/admin/services/updatesuggestion/",
     ):
         page.goto(path)
     assert offsite(context.requests, origin) == []

@@ -8,8 +8,8 @@ from search.index import search_index_fill_if_empty
 from search.models import SearchEntry
 from search.selectors import search_query
 from services.resources import ServiceResource
+from tests.admin_pages import admin_url, form_data
 from tests.factories import CategoryFactory, OrganizationFactory, ServiceFactory
-from tests.portal.admin_pages import admin_url, form_data
 
 pytestmark = pytest.mark.django_db
 

@@ -8,7 +8,7 @@ from django.contrib.auth.models import User
 from django.core.management import CommandError, call_command
 from django.utils import translation
 
-from services.permissions import ASSOCIATES_GROUP, COORDINATORS_GROUP
+from returnee_portal.roles import ASSOCIATES_GROUP, COORDINATORS_GROUP
 from tests.factories import MunicipalityFactory
 
 pytestmark = pytest.mark.django_db

@@ -1,4 +1,4 @@
-"""The Open Referral HSDS 3.0 export, checked against the reference schema in ../shared/hsds/."""
+"""The Open Referral HSDS 3.0 export, checked against the reference schema in vendor/hsds/."""
 
 import csv
 import io
@@ -32,13 +32,13 @@ from tests.factories import (
     SpokenLanguageFactory,
 )
 
-# CI checks the repository out beside the shared folder: <parent>/main and <parent>/shared.
-SHARED_HSDS = Path(__file__).resolve().parents[2].parent / "shared" / "hsds"
+# Open Referral's HSDS 3.0 schema, vendored with its licence (vendor/hsds/README.md).
+HSDS_SCHEMA = Path(__file__).resolve().parents[2] / "vendor" / "hsds"
 CSV_FILES = {resource.path for resource in HSDS_RESOURCES}
 
 
 def _reference(relative: str) -> dict:
-    path = SHARED_HSDS / relative
+    path = HSDS_SCHEMA / relative
     assert path.exists(), f"The HSDS reference schema is missing: {path}"
     return json.loads(path.read_text(encoding="utf-8"))
 
@@ -350,8 +350,8 @@ def test_command_refuses_an_unknown_language_and_lists_the_valid_ones(db, tmp_pa
 def test_admin_download_is_a_zip_of_the_package(directory, client, coordinator):
     client.force_login(coordinator)
 
-    page = client.get(reverse("reports_hsds"), HTTP_ACCEPT_LANGUAGE="en")
-    response = client.get(reverse("reports_hsds"), {"language": "en"})
+    page = client.get(reverse("reports:hsds"), HTTP_ACCEPT_LANGUAGE="en")
+    response = client.get(reverse("reports:hsds"), {"language": "en"})
 
     assert page.status_code == 200
     assert b'name="language"' in page.content
@@ -367,14 +367,14 @@ def test_admin_download_is_a_zip_of_the_package(directory, client, coordinator):
 def test_admin_download_rejects_an_unknown_language(directory, client, coordinator):
     client.force_login(coordinator)
 
-    response = client.get(reverse("reports_hsds"), {"language": "fr"})
+    response = client.get(reverse("reports:hsds"), {"language": "fr"})
 
     assert response.status_code == 400
 
 
 def test_admin_download_is_for_coordinators_only(associate_client, client):
-    assert associate_client.get(reverse("reports_hsds"), {"language": "en"}).status_code == 403
+    assert associate_client.get(reverse("reports:hsds"), {"language": "en"}).status_code == 403
     client.logout()
-    anonymous = client.get(reverse("reports_hsds"), {"language": "en"})
+    anonymous = client.get(reverse("reports:hsds"), {"language": "en"})
     assert anonymous.status_code == 302
     assert reverse("admin:login") in anonymous["Location"]

@@ -1,8 +1,8 @@
 from django.core.management.base import CommandError
 
+from services.actions import associate_save
 from services.management.staff import StaffMemberCommand
 from services.models import Municipality
-from services.permissions import associate_save
 
 
 class Command(StaffMemberCommand):

@@ -1,5 +1,5 @@
+from services.actions import coordinator_save
 from services.management.staff import StaffMemberCommand
-from services.permissions import coordinator_save
 
 
 class Command(StaffMemberCommand):
