@@ -1,11 +1,13 @@
 from django.db.models import QuerySet
 
+from returnee_portal.pagecache import list_tag, page_depends_on
 from services.models import Municipality, Service
 
 from .models import GuideChapter
 
 
 def chapters_published() -> QuerySet[GuideChapter]:
+    page_depends_on(list_tag(GuideChapter))
     return GuideChapter.objects.published()
 
 
@@ -21,6 +23,7 @@ def chapter_neighbours(
 
 def services_for_chapter(*, chapter: GuideChapter, municipality: Municipality) -> QuerySet[Service]:
     """The municipality's services in the chapter's categories: where to go for what it explains."""
+    page_depends_on(list_tag(Service, municipality=municipality.pk))
     return (
         Service.objects.published()
         .filter(municipality=municipality, categories__guide_chapters=chapter)

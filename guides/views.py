@@ -1,6 +1,7 @@
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, render
 
+from returnee_portal.pagecache import public_page
 from returnee_portal.params import query_slug
 from services.models import Municipality
 from services.selectors import districts_for_picker
@@ -10,12 +11,14 @@ from . import selectors
 SERVICES_PER_PAGE = 20
 
 
+@public_page
 def chapter_list(request):
     return render(
         request, "guides/guidechapter_list.html", {"chapters": selectors.chapters_published()}
     )
 
 
+@public_page
 def chapter_detail(request, slug):
     chapters = list(selectors.chapters_published())
     chapter = next((c for c in chapters if c.slug == slug), None)

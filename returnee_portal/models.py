@@ -1,10 +1,14 @@
+import contextlib
 import re
 
+from asgiref.local import Local
 from django.core.cache import cache
+from django.core.signals import request_started
 from django.db import models
 from django.db.models.signals import post_delete, post_save
 from django.utils.translation import gettext_lazy as _
 
+from .pagecache import list_tag, page_depends_on
 from .translation_review import NEEDS_REVIEW, translation_review_update
 
 
@@ -16,6 +20,8 @@ class ContentModel(models.Model):
     - review states of its translations, kept in step by every `save()` below
       (returnee_portal/translation_review.py);
     - Cyrillic corrections (`cyrillic`, read by returnee_portal/languages.py);
+    - the public pages that show it are kept in the page cache until it changes
+      (returnee_portal/pagecache.py, connected for every content model in apps.py);
     - history: each app registers its models with django-simple-history in its
       translation.py, after modeltranslation has added the language columns.
     """
@@ -70,16 +76,33 @@ _LATIN_NAMES_KEY = "latin-names-pattern"
 
 def latin_names_pattern() -> re.Pattern | None:
     """A regular expression matching every LatinName as a whole word (None if there are none)."""
-    source = cache.get(_LATIN_NAMES_KEY)
+    page_depends_on(list_tag(LatinName))  # a Cyrillic page changes with the list
+    source = getattr(_request_memo, "latin_names", None)
+    if source is None:
+        source = cache.get(_LATIN_NAMES_KEY)
     if source is None:
         names = sorted(LatinName.objects.values_list("name", flat=True), key=len, reverse=True)
         source = r"(?<!\w)(?:" + "|".join(map(re.escape, names)) + r")(?!\w)" if names else ""
         cache.set(_LATIN_NAMES_KEY, source, timeout=None)
+    # Read from the shared cache once per request, not once per text (200 on a Cyrillic page).
+    _request_memo.latin_names = source
     return re.compile(source) if source else None
+
+
+_request_memo = Local()
+
+
+def _request_memo_clear(**kwargs):
+    with contextlib.suppress(AttributeError):
+        del _request_memo.latin_names
+
+
+request_started.connect(_request_memo_clear, dispatch_uid="latin-names-per-request")
 
 
 def _latin_names_changed(**kwargs):
     cache.delete(_LATIN_NAMES_KEY)
+    _request_memo_clear()
 
 
 post_save.connect(_latin_names_changed, sender=LatinName, dispatch_uid="latin-names-saved")

@@ -54,6 +54,9 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Anonymous public pages from the cache (never stale: see pagecache.py); above GZip, so
+    # a page is stored compressed.
+    "returnee_portal.pagecache.PageCacheMiddleware",
     # Pages gzipped for phones on slow connections (budget: HTML+CSS under 30 KB gzipped).
     # After WhiteNoise, which sends its own precompressed files; before every middleware that
     # reads or changes the body. BREACH: pages that carry a secret (the CSRF token of forms)
@@ -97,9 +100,39 @@ TEMPLATES = [
 # project folder is the embedded default for development.
 
 DATABASES = {"default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}")}
+# Connections kept for CONN_MAX_AGE seconds instead of opened for every request (a PostgreSQL
+# connection costs more than a cached page); checked before reuse.
+DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=0 if DEBUG else 60)
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Several gunicorn workers read while one writes (WAL), and a write waits for the lock
+    # from its start instead of failing halfway ("database is locked").
+    DATABASES["default"]["OPTIONS"] = {
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        "transaction_mode": "IMMEDIATE",
+        "timeout": 20,
+        **DATABASES["default"].get("OPTIONS", {}),
+    }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://")}
+# The cache holds the public pages (returnee_portal/pagecache.py), the rate limits and the
+# login lockouts, so every worker and server must share it. The embedded default is a table
+# in the database (created by migration returnee_portal/0004_cache_table); production may
+# use Redis or Memcached: CACHE_URL=redis://127.0.0.1:6379/0.
+if "CACHE_URL" in env:
+    CACHES = {"default": env.cache("CACHE_URL")}
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "portal_cache",
+            "OPTIONS": {"MAX_ENTRIES": 100_000, "CULL_FREQUENCY": 4},
+        }
+    }
+
+# The page cache of anonymous public pages (returnee_portal/pagecache.py); PAGECACHE=0 turns
+# it off (the benchmark's "cold" runs).
+PAGECACHE_ENABLED = env.bool("PAGECACHE", default=True)
 
 # --- Authentication ---------------------------------------------------------------------------
 

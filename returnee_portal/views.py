@@ -2,11 +2,13 @@ from django.http import HttpResponseServerError
 from django.shortcuts import render
 from django.template import loader
 
+from returnee_portal.pagecache import list_tag, page_depends_on, public_page
 from returnee_portal.params import query_slug
 from services.models import Category, Municipality
 from services.selectors import districts_for_picker, open_calls_current
 
 
+@public_page
 def home(request):
     """The first screen: search, "where do you live?", then what people look for.
 
@@ -14,6 +16,7 @@ def home(request):
     municipality again: the family's choice travels in the URL, not in a cookie.
     """
     place_slug = query_slug(request, "municipality")
+    page_depends_on(list_tag(Category))
     return render(
         request,
         "home.html",
@@ -26,6 +29,7 @@ def home(request):
     )
 
 
+@public_page
 def about(request):
     return render(request, "about.html")
 

@@ -7,17 +7,22 @@ verification is findable at once. `search_index_rebuild()` (`manage.py search_re
 the whole index anew.
 """
 
+import re
 from collections.abc import Iterable
 
 from django.conf import settings
 from django.db import connections, router, transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
 
+from returnee_portal.pagecache import list_tag, tags_bump
+
 from . import registry
 from .folding import TYPO_MIN_LENGTH, fold
 from .models import SearchEntry, SearchTerm
 
 BATCH = 500
+# The words a typo may be corrected to: letters only, at least TYPO_MIN_LENGTH - 1 of them.
+_VOCABULARY_WORD = re.compile(rf"\b[a-z]{{{TYPO_MIN_LENGTH - 1},50}}\b")
 
 
 def _folds_in_python() -> bool:
@@ -34,11 +39,7 @@ def _entries(kind: registry.SearchKind, obj) -> tuple[list[SearchEntry], set[str
         title = "\n".join(dict.fromkeys(titles))
         text = "\n".join(dict.fromkeys([*titles, *(text for text in document.texts if text)]))
         text_folded = fold(text)
-        words.update(
-            word
-            for word in text_folded.split()
-            if len(word) >= TYPO_MIN_LENGTH - 1 and not any(char.isdigit() for char in word)
-        )
+        words.update(_VOCABULARY_WORD.findall(text_folded))
         entries.append(
             SearchEntry(
                 kind=kind.key,
@@ -57,18 +58,27 @@ def _entries(kind: registry.SearchKind, obj) -> tuple[list[SearchEntry], set[str
     return entries, words
 
 
-def _terms_add(words: set[str]) -> None:
-    words = {word[:50] for word in words}
-    known = set(SearchTerm.objects.filter(word__in=words).values_list("word", flat=True))
+def _terms_add(words: set[str], known: set[str]) -> None:
+    """Add the words not in `known` (what this run has added already) to the vocabulary."""
+    new = sorted(words - known)
     SearchTerm.objects.bulk_create(
-        [SearchTerm(word=word, length=len(word)) for word in sorted(words - known)],
-        ignore_conflicts=True,  # a concurrent save may add the same word
+        [SearchTerm(word=word, length=len(word)) for word in new],
+        ignore_conflicts=True,  # most are there already; a concurrent save may add the same
+        batch_size=2000,
     )
+    known.update(new)
 
 
-def search_index_update(*, kind: registry.SearchKind, pks: Iterable[int]) -> None:
-    """Rewrite the entries of `kind` for the objects `pks` (dropping those no longer found)."""
+def search_index_update(
+    *, kind: registry.SearchKind, pks: Iterable[int], known: set[str] | None = None
+) -> None:
+    """Rewrite the entries of `kind` for the objects `pks` (dropping those no longer found).
+
+    `known`: vocabulary words already written in this run (a rebuild passes one set along).
+    """
     pks = list(dict.fromkeys(pks))
+    known = set() if known is None else known
+    tags_bump([list_tag(SearchEntry)])  # search pages show other results now
     with transaction.atomic(using=router.db_for_write(SearchEntry)):
         for start in range(0, len(pks), BATCH):
             batch = pks[start : start + BATCH]
@@ -79,7 +89,7 @@ def search_index_update(*, kind: registry.SearchKind, pks: Iterable[int]) -> Non
                 entries += object_entries
                 words |= object_words
             SearchEntry.objects.bulk_create(entries)
-            _terms_add(words)
+            _terms_add(words, known)
 
 
 def search_index_rebuild() -> int:
@@ -88,9 +98,10 @@ def search_index_rebuild() -> int:
     with transaction.atomic(using=router.db_for_write(SearchEntry)):
         SearchEntry.objects.all().delete()
         SearchTerm.objects.all().delete()
+        known: set[str] = set()
         for kind in registry.kinds():
             pks = list(kind.indexed().values_list("pk", flat=True))
-            search_index_update(kind=kind, pks=pks)
+            search_index_update(kind=kind, pks=pks, known=known)
             total += len(pks)
     return total
 
@@ -132,6 +143,7 @@ def _deleted(sender, instance, **kwargs):
     for kind in registry.kinds():
         if sender is kind.model:
             SearchEntry.objects.filter(kind=kind.key, object_id=instance.pk).delete()
+            tags_bump([list_tag(SearchEntry)])
     for kind, pks in getattr(instance, "_search_affected", []):
         search_index_update(kind=kind, pks=pks)
 

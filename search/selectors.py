@@ -24,6 +24,8 @@ from django.db.models import BooleanField, Case, Count, F, Q, QuerySet, Value, W
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Collate, RowNumber
 
+from returnee_portal.pagecache import list_tag, page_depends_on
+
 from . import registry
 from .folding import (
     TYPO_MIN_LENGTH,
@@ -134,6 +136,7 @@ def _match(column: str, alternatives) -> Q:
 
 
 def _entries(*, query: SearchQuery, language: str, place: str, today: datetime.date) -> QuerySet:
+    page_depends_on(list_tag(SearchEntry))
     queryset = SearchEntry.objects.filter(_match("text", query.alternatives), language=language)
     if place:
         queryset = queryset.filter(Q(places="") | Q(places__contains=f" {place} "))

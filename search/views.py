@@ -7,6 +7,7 @@ from django.utils.safestring import SafeString
 from modeltranslation.utils import get_language as content_language
 
 from returnee_portal.languages import page_html
+from returnee_portal.pagecache import public_page
 from returnee_portal.params import query_slug
 
 from . import registry, selectors
@@ -43,6 +44,7 @@ def _results(kind: registry.SearchKind, pks: list[int], marks: frozenset[str]) -
     ]
 
 
+@public_page
 def search(request):
     """Search everything a family may look for, in the page's language and in Serbian.
 

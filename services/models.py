@@ -237,7 +237,14 @@ class Service(ContentModel):
         ordering = ["name"]
         verbose_name = _("service")
         verbose_name_plural = _("services")
-        indexes = [models.Index(fields=["municipality", "is_published"])]
+        # The public lists filter by place or organization and published (a place's few hundred
+        # are sorted by name in memory: an index with a translated field is made once per
+        # language by modeltranslation); the reports and the dashboard by the last check.
+        indexes = [
+            models.Index(fields=["municipality", "is_published"]),
+            models.Index(fields=["organization", "is_published"], name="service_organization"),
+            models.Index(fields=["is_published", "last_verified"], name="service_verified"),
+        ]
 
     def __str__(self):
         return self.name
@@ -377,6 +384,7 @@ class OpenCall(ContentModel):
 
     class Meta:
         ordering = ["closes_on", "title"]
+        indexes = [models.Index(fields=["closes_on", "opens_on"], name="opencall_open")]
         verbose_name = _("open call")
         verbose_name_plural = _("open calls")
 

@@ -3,9 +3,12 @@
 import calendar
 import datetime
 
+from django.conf import settings
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils import timezone
+from modeltranslation.utils import build_localized_fieldname
 
+from returnee_portal.pagecache import list_tag, page_depends_on
 from returnee_portal.roles import user_is_coordinator
 
 from .filters import ServiceFilter
@@ -16,6 +19,7 @@ from .models import (
     OpenCall,
     Organization,
     Project,
+    ProjectIndicator,
     Service,
     SpokenLanguage,
 )
@@ -30,9 +34,19 @@ def municipalities_for_user(user) -> QuerySet[Municipality]:
     return Municipality.objects.filter(associates=user)
 
 
+def _names_only() -> list[str]:
+    """The columns a list of names reads: loading 200 whole municipalities (every text in five
+    languages, decoded JSON) would cost more than the rest of the page."""
+    names = [
+        build_localized_fieldname("name", code) for code in settings.MODELTRANSLATION_LANGUAGES
+    ]
+    return ["id", "slug", "cyrillic", *names]
+
+
 def districts_with_municipalities(*, category: Category | None = None) -> QuerySet[District]:
     """Districts with their municipalities, each with `service_count`: its published services,
     or only those of `category`."""
+    page_depends_on(list_tag(District), list_tag(Municipality), list_tag(Service))
     published = Q(services__is_published=True)
     if category is not None:
         published &= Q(services__categories=category)
@@ -40,11 +54,12 @@ def districts_with_municipalities(*, category: Category | None = None) -> QueryS
         District.objects.prefetch_related(
             Prefetch(
                 "municipalities",
-                queryset=Municipality.objects.annotate(
+                queryset=Municipality.objects.only("district_id", *_names_only()).annotate(
                     service_count=Count("services", filter=published, distinct=True)
                 ),
             )
         )
+        .only(*_names_only())
         .filter(municipalities__isnull=False)
         .distinct()
     )
@@ -52,8 +67,15 @@ def districts_with_municipalities(*, category: Category | None = None) -> QueryS
 
 def districts_for_picker() -> QuerySet[District]:
     """Districts and their municipalities, for the "your municipality" picker."""
+    page_depends_on(list_tag(District), list_tag(Municipality))
     return (
-        District.objects.prefetch_related("municipalities")
+        District.objects.prefetch_related(
+            Prefetch(
+                "municipalities",
+                queryset=Municipality.objects.only("district_id", *_names_only()),
+            )
+        )
+        .only(*_names_only())
         .filter(municipalities__isnull=False)
         .distinct()
     )
@@ -61,6 +83,7 @@ def districts_for_picker() -> QuerySet[District]:
 
 def services_for_municipality(*, municipality: Municipality, filters) -> ServiceFilter:
     """The municipality's published services, narrowed by the visitor's filters."""
+    page_depends_on(list_tag(Service, municipality=municipality.pk))
     queryset = (
         Service.objects.published()
         .filter(municipality=municipality)
@@ -72,17 +95,17 @@ def services_for_municipality(*, municipality: Municipality, filters) -> Service
 
 def categories_in_municipality(*, municipality: Municipality) -> QuerySet[Category]:
     """The categories with published services in `municipality`, each with `service_count`."""
-    return Category.objects.annotate(
-        service_count=Count(
-            "services",
-            filter=Q(services__municipality=municipality, services__is_published=True),
-            distinct=True,
-        )
-    ).filter(service_count__gt=0)
+    page_depends_on(list_tag(Category), list_tag(Service, municipality=municipality.pk))
+    # Filtered before counting: the join reads only this municipality's services (through the
+    # municipality index), not every service of every category.
+    return Category.objects.filter(
+        services__municipality=municipality, services__is_published=True
+    ).annotate(service_count=Count("services", distinct=True))
 
 
 def languages_in_municipality(*, municipality: Municipality) -> QuerySet[SpokenLanguage]:
     """The languages staff of the municipality's published services speak."""
+    page_depends_on(list_tag(SpokenLanguage), list_tag(Service, municipality=municipality.pk))
     return SpokenLanguage.objects.filter(
         services__municipality=municipality, services__is_published=True
     ).distinct()
@@ -92,6 +115,7 @@ def municipalities_nearby_with(
     *, municipality: Municipality, category: Category
 ) -> QuerySet[Municipality]:
     """Other municipalities of the same district with published services of `category`."""
+    page_depends_on(list_tag(Municipality), list_tag(Service))
     return (
         Municipality.objects.filter(district_id=municipality.district_id)
         .exclude(pk=municipality.pk)
@@ -109,6 +133,7 @@ def municipalities_nearby_with(
 def chapters_about(*, category: Category) -> QuerySet:
     """The published guide chapters on `category`'s topic (the guide links its chapters to
     categories; read through that link, so this app needs nothing of the guide's code)."""
+    page_depends_on(list_tag(category.guide_chapters.model))
     return category.guide_chapters.filter(is_published=True)
 
 
@@ -122,6 +147,7 @@ def service_detail(*, slug: str) -> QuerySet[Service]:
 
 
 def services_of_organization(*, organization: Organization) -> QuerySet[Service]:
+    page_depends_on(list_tag(Service, organization=organization.pk))
     return (
         Service.objects.published()
         .filter(organization=organization)
@@ -132,6 +158,7 @@ def services_of_organization(*, organization: Organization) -> QuerySet[Service]
 
 
 def open_calls_current() -> QuerySet[OpenCall]:
+    page_depends_on(list_tag(OpenCall))
     return (
         OpenCall.objects.open_on(timezone.localdate())
         .select_related("project")
@@ -140,6 +167,7 @@ def open_calls_current() -> QuerySet[OpenCall]:
 
 
 def projects_with_details() -> QuerySet[Project]:
+    page_depends_on(list_tag(Project), list_tag(ProjectIndicator), list_tag(OpenCall))
     return Project.objects.prefetch_related("municipalities", "indicators", "open_calls")
 
 

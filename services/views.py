@@ -1,18 +1,28 @@
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext
-from django.views.decorators.cache import cache_control, never_cache
+from django.views.decorators.cache import never_cache
 
 from returnee_portal.client import client_address
+from returnee_portal.pagecache import list_tag, page_depends_on, public_page
 from returnee_portal.params import query_slug
 
 from . import actions, selectors
 from .forms import UpdateSuggestionForm
-from .models import Category, Municipality, Organization, Project, Service
+from .models import (
+    Category,
+    Municipality,
+    OpenCall,
+    Organization,
+    Project,
+    ProjectIndicator,
+    Service,
+)
 
 SERVICES_PER_PAGE = 50
 
 
+@public_page
 def municipality_list(request):
     """Municipalities by district; also where the home page's municipality picker lands.
 
@@ -36,6 +46,7 @@ def municipality_list(request):
     )
 
 
+@public_page
 def municipality_detail(request, slug):
     municipality = get_object_or_404(Municipality.objects.select_related("district"), slug=slug)
     filterset = selectors.services_for_municipality(municipality=municipality, filters=request.GET)
@@ -60,10 +71,7 @@ def municipality_detail(request, slug):
     return render(request, "services/municipality_detail.html", context)
 
 
-# The same page for everyone, with no cookie, so shared caches may keep it for a while. Not
-# the browser: an associate who has just corrected the entry must see the correction when
-# they follow a link to it (found by the browser tests), not their own copy from before.
-@cache_control(public=True, max_age=0, s_maxage=300)
+@public_page
 def service_detail(request, slug):
     service = get_object_or_404(selectors.service_detail(slug=slug))
     return render(
@@ -73,6 +81,7 @@ def service_detail(request, slug):
     )
 
 
+@public_page
 def organization_detail(request, slug):
     organization = get_object_or_404(Organization.objects.select_related("municipality"), slug=slug)
     services = selectors.services_of_organization(organization=organization)
@@ -125,14 +134,19 @@ def service_suggestion_done(request, slug):
     return render(request, "services/updatesuggestion_done.html", {"service": service})
 
 
+@public_page
 def project_list(request):
     return render(
         request, "services/project_list.html", {"projects": selectors.projects_with_details()}
     )
 
 
+@public_page
 def project_detail(request, slug):
     project = get_object_or_404(Project.objects.prefetch_related("municipalities"), slug=slug)
+    page_depends_on(
+        list_tag(ProjectIndicator, project=project.pk), list_tag(OpenCall, project=project.pk)
+    )
     return render(
         request,
         "services/project_detail.html",
@@ -144,6 +158,7 @@ def project_detail(request, slug):
     )
 
 
+@public_page
 def open_call_list(request):
     return render(
         request, "services/opencall_list.html", {"open_calls": selectors.open_calls_current()}

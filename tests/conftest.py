@@ -25,6 +25,20 @@ def _english_is_not_sticky():
     translation.activate("sr-latn")
 
 
+@pytest.fixture(autouse=True)
+def _no_pages_from_an_earlier_test(request):
+    """A test that commits (live server, transactional) leaves the cache table behind when the
+    database is flushed (no signals): its stored pages must not be served to the next test."""
+    if not {"live_server", "transactional_db"} & set(request.fixturenames):
+        yield
+        return
+    from django.core.cache import cache
+
+    request.getfixturevalue("transactional_db")  # so this clears before the flush
+    yield
+    cache.clear()
+
+
 @pytest.fixture
 def own_municipality(db):
     from tests.factories import MunicipalityFactory
