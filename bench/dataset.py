@@ -1,23 +1,25 @@
-"""The benchmarks' dataset: the demo content plus generated services, the same on every run.
+"""The benchmarks' dataset: the demo content plus the project's generated directory.
 
-Generated rows are marked as such (slug "bench-…", name "Usluga za benchmark …"): they can
-never pass for real offices. Texts are drawn, seeded, from the words of the demo content, so
-search meets words of real length and variety.
+The generated rows come from demo/scale.py (`manage.py generate_scale_data`): 200 generated
+municipalities and N services, seed 1, so every run and machine has the same rows; every one
+of them is marked as generated (slug "gen-…", names "Generated …" in each language) and can
+never pass for a real office.
 """
 
 import os
-import random
-import re
 import sys
 import tempfile
 from pathlib import Path
 
 PROJECT = Path(__file__).resolve().parent.parent
+MUNICIPALITIES = 200
+SEED = 1
 
 
-def django_setup(*, services: int) -> None:
+def django_setup(*, services: int, static: bool = True) -> None:
     """Configure Django for a benchmark: the production settings (DEBUG off, so templates are
-    cached as in production) on loopback, with DATABASE_URL or a fresh SQLite file per size."""
+    cached as in production) on loopback, with DATABASE_URL or a SQLite file per size in the
+    system temp folder. `static`: collect the static files (for benchmarks that serve them)."""
     database = Path(tempfile.gettempdir()) / f"returnee-portal-bench-{services}.sqlite3"
     os.environ.setdefault("DATABASE_URL", f"sqlite:///{database}")
     os.environ.setdefault("DEBUG", "0")
@@ -31,58 +33,25 @@ def django_setup(*, services: int) -> None:
     from django.core.management import call_command
 
     django.setup()
-    call_command("collectstatic", interactive=False, verbosity=0)  # the production storage
+    if static:
+        call_command("collectstatic", interactive=False, verbosity=0)  # the production storage
 
 
 def dataset_build(*, services: int) -> None:
-    """Migrate, load the demo, and add generated services until there are `services` in all."""
-    from django.core.management import call_command
-    from django.db import transaction
+    """Migrate, load the demo, and generate `services` services (demo/scale.py) unless exactly
+    that many generated ones are there already."""
+    import io
 
-    from search.index import search_index_rebuild
-    from services.models import Category, Municipality, Organization, Service
+    from django.core.management import call_command
+
+    from demo.scale import PREFIX, scale_data_generate
+    from services.models import Service
 
     call_command("migrate", verbosity=0)
-    call_command("load_demo", verbosity=0)
-    missing = services - Service.objects.count()
-    if missing <= 0:
-        return
-    rng = random.Random(20_000)
-    words = _demo_words()
-    municipalities = list(Municipality.objects.order_by("slug"))
-    categories = list(Category.objects.order_by("slug"))
-    organizations = list(Organization.objects.order_by("slug"))
-    start = Service.objects.filter(slug__startswith="bench-").count()
-
-    def text(low, high):
-        return " ".join(rng.choice(words) for _ in range(rng.randint(low, high))).capitalize()
-
-    with transaction.atomic():
-        created = Service.objects.bulk_create(
-            Service(
-                slug=f"bench-{number:06d}",
-                name_sr_latn=f"Usluga za benchmark {number}: {text(2, 5)}",
-                name_en=f"Benchmark service {number}",
-                description_sr_latn=text(15, 80) + ".",
-                how_to_apply_sr_latn=text(5, 25) + ".",
-                organization=rng.choice(organizations),
-                municipality=rng.choice(municipalities),
-            )
-            for number in range(start, start + missing)
+    call_command("load_demo", stdout=io.StringIO())
+    # Rows of this module's earlier generator ("bench-…"), in a database cached before.
+    Service.objects.filter(slug__startswith="bench-").delete()
+    if Service.objects.filter(slug__startswith=PREFIX).count() != services:
+        scale_data_generate(
+            municipalities=MUNICIPALITIES, services=services, seed=SEED, replace=True
         )
-        links = Service.categories.through
-        links.objects.bulk_create(
-            links(service_id=service.pk, category_id=category.pk)
-            for service in created
-            for category in rng.sample(categories, rng.randint(1, 3))
-        )
-    search_index_rebuild()  # bulk_create sends no signals
-
-
-def _demo_words() -> list[str]:
-    """The Serbian words of the demo guide, in a stable order."""
-    chapters = PROJECT / "demo" / "data" / "chapters"
-    text = " ".join(
-        path.read_text(encoding="utf-8") for path in sorted(chapters.glob("*/sr-latn.md"))
-    )
-    return sorted(set(re.findall(r"[^\W\d_]{3,}", text.lower())))

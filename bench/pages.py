@@ -102,6 +102,9 @@ def main():
     parser.add_argument("--label", default="")
     parser.add_argument("--databases", default="", help="sqlite,postgresql (default: all)")
     parser.add_argument("--build-only", action="store_true", help="only build the datasets")
+    parser.add_argument(
+        "--cache-url", default="", help="CACHE_URL of the servers (default: the database table)"
+    )
     parser.add_argument("--output", type=Path, default=HERE / "results" / "pages.md")
     args = parser.parse_args()
     if not shutil.which("wrk"):
@@ -111,6 +114,8 @@ def main():
     lines = [_heading(args)]
     for vendor, url in databases:
         env = _environment(url)
+        if args.cache_url:
+            env["CACHE_URL"] = args.cache_url
         found = _dataset(args, env)
         if args.build_only:
             continue
@@ -159,7 +164,8 @@ def _heading(args) -> str:
         f"## {args.label or args.project.name} - {datetime.datetime.now():%Y-%m-%d %H:%M}\n\n"
         f"Machine: {os.cpu_count()} CPUs ({cpu}), Python {platform.python_version()}; gunicorn "
         f"{args.workers} sync workers{_pinning()[1]}; wrk -t1 -c{args.connections} "
-        f"-d{args.duration}s, Accept-Encoding: gzip. Ratio = page req/s / static req/s."
+        f"-d{args.duration}s, Accept-Encoding: gzip. Cache: {args.cache_url or 'database table'}. "
+        "Ratio = page req/s / static req/s."
     )
 
 

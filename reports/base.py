@@ -10,6 +10,7 @@ import datetime
 import decimal
 import io
 import unicodedata
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from django.utils import translation
@@ -30,6 +31,10 @@ XLSX_DATE_FORMAT = "yyyy-mm-dd"
 # Light red, the usual "something is missing here" fill.
 XLSX_GAP_FILL = "FFC7CE"
 XLSX_MAX_WIDTH = 60
+# Streamed CSV is sent in pieces of about this many characters.
+CSV_CHUNK = 64 * 1024
+# Rows read from the database at a time (and prefetched for, per chunk) by large reports.
+ROWS_CHUNK = 1000
 
 
 @dataclass(frozen=True)
@@ -53,9 +58,12 @@ class Cell:
 class Report:
     """Subclasses set `slug`, `title`, `description` and implement `columns()` and `rows()`.
 
-    `rows()` returns lists of plain values (str, int, Decimal, date or None) in column order.
-    Both are called inside `translation.override(language)`, so translated model fields (via
-    modeltranslation and its Serbian fallback) and column labels come out in that language.
+    `rows()` returns, or yields, lists of plain values (str, int, Decimal, date or None) in
+    column order. Both run inside `translation.override(language)` (a generator's every step
+    does), so translated model fields (via modeltranslation and its Serbian fallback) and
+    column labels come out in that language. A report that may be large yields its rows as it
+    reads them (`.iterator(chunk_size=ROWS_CHUNK)`), so that the CSV and XLSX files are written
+    without holding them all (`iter_csv`, `write_xlsx`).
     """
 
     slug = ""
@@ -65,6 +73,8 @@ class Report:
     filters_by_category = False
     # Templates list report classes; without this they would try to instantiate them.
     do_not_call_in_templates = True
+    # Rows in the last file written (`write_csv`, `write_xlsx`, a read-through `iter_csv`).
+    rows_written = None
 
     def __init__(self, *, language, municipalities=None, category=None, today=None):
         """`municipalities`: a queryset to limit the report to, or None for all of them."""
@@ -76,7 +86,7 @@ class Report:
     def columns(self) -> list[Column]:
         raise NotImplementedError
 
-    def rows(self) -> list[list]:
+    def rows(self) -> Iterable[list]:
         raise NotImplementedError
 
     def is_gap(self, *, column: Column, value) -> bool:
@@ -84,28 +94,46 @@ class Report:
         return False
 
     @cached_property
-    def _table(self) -> tuple[list[Column], list[str], list[list], str]:
+    def _header(self) -> tuple[list[Column], list[str], str]:
         with translation.override(self.language):
             columns = self.columns()
             # Labels shared with other pages may be lower-case ("needs review").
             headers = [capfirst(str(column.label)) for column in columns]
-            rows = [list(row) for row in self.rows()]
             title = str(self.title)
-        return columns, headers, rows, title
+        return columns, headers, title
 
     @property
     def headers(self) -> list[str]:
-        return self._table[1]
+        return self._header[1]
 
-    @property
+    def iter_data(self) -> Iterator[list]:
+        """The rows one at a time, for files of any size: each is made in the report's
+        language, which is active only while it is made (the caller may be a response being
+        sent, after the view has returned)."""
+        rows = None
+        try:
+            while True:
+                with translation.override(self.language):
+                    if rows is None:
+                        rows = iter(self.rows())
+                    row = next(rows, _END)
+                if row is _END:
+                    return
+                yield list(row)
+        finally:
+            close = getattr(rows, "close", None)
+            if close is not None:
+                close()
+
+    @cached_property
     def data(self) -> list[list]:
-        """The rows, as plain values."""
-        return self._table[2]
+        """The rows, as plain values (all of them in memory: for the HTML table)."""
+        return list(self.iter_data())
 
     @property
     def table_rows(self) -> list[list[Cell]]:
         """The rows as cells that know their column and whether they are a gap (for HTML)."""
-        columns = self._table[0]
+        columns = self._header[0]
         return [
             [
                 Cell(value=value, column=column, is_gap=self.is_gap(column=column, value=value))
@@ -116,56 +144,97 @@ class Report:
 
     @property
     def localized_title(self) -> str:
-        return self._table[3]
+        return self._header[2]
 
     def filename(self, extension: str) -> str:
         return f"{self.slug}-{self.language}-{self.today.isoformat()}.{extension}"
 
-    def as_csv(self) -> bytes:
-        """UTF-8 with a byte-order mark, comma-separated, quoted where needed; ISO dates."""
+    def iter_csv(self) -> Iterator[bytes]:
+        """The CSV file in pieces, row by row from the database (see `as_csv`); once it is
+        all read, `rows_written` says how many rows it has."""
         buffer = io.StringIO()
         writer = csv.writer(buffer, lineterminator="\r\n")
         writer.writerow(self.headers)
-        for row in self.data:
+        first = True
+        self.rows_written = 0
+        for row in self.iter_data():
             writer.writerow([_csv_value(value) for value in row])
-        return buffer.getvalue().encode(CSV_ENCODING)
+            self.rows_written += 1
+            if buffer.tell() >= CSV_CHUNK:
+                yield _csv_piece(buffer, first=first)
+                first = False
+        yield _csv_piece(buffer, first=first)
+
+    def as_csv(self) -> bytes:
+        """UTF-8 with a byte-order mark, comma-separated, quoted where needed; ISO dates."""
+        return b"".join(self.iter_csv())
+
+    def write_csv(self, file) -> int:
+        """Write the CSV file into the binary `file`; returns the number of rows."""
+        for piece in self.iter_csv():
+            file.write(piece)
+        return self.rows_written
+
+    def write_xlsx(self, file) -> int:
+        """Write the XLSX file into the binary `file`; returns the number of rows.
+
+        One sheet: bold frozen header, widths from the content, dates and numbers typed,
+        gaps filled. XlsxWriter's constant-memory mode writes each row out as it comes, so a
+        sheet of any size is never held in memory (openpyxl took twice as long). Text is
+        always written as text: a value that looks like a formula or a link stays one.
+        """
+        import xlsxwriter
+
+        columns, headers, title = self._header
+        workbook = xlsxwriter.Workbook(
+            file,
+            {
+                "constant_memory": True,
+                "strings_to_formulas": False,
+                "strings_to_urls": False,
+                "strings_to_numbers": False,
+            },
+        )
+        # Sheet titles are limited to 31 characters and may not contain []:*?/\.
+        sheet = workbook.add_worksheet(
+            "".join(c for c in title if c not in "[]:*?/\\")[:31] or None
+        )
+        bold = workbook.add_format({"bold": True})
+        gap = {"bg_color": f"#{XLSX_GAP_FILL}", "pattern": 1}
+        formats = {
+            (False, False): None,
+            (True, False): workbook.add_format({"num_format": XLSX_DATE_FORMAT}),
+            (False, True): workbook.add_format(gap),
+            (True, True): workbook.add_format({**gap, "num_format": XLSX_DATE_FORMAT}),
+        }
+        sheet.freeze_panes(1, 0)
+        lengths = [len(header) for header in headers]
+        sheet.write_row(0, 0, headers, bold)
+        count = 0
+        for count, row in enumerate(self.iter_data(), start=1):
+            for index, (column, value) in enumerate(zip(columns, row, strict=True)):
+                lengths[index] = max(lengths[index], _display_length(value, column))
+                is_gap = self.is_gap(column=column, value=value)
+                _xlsx_write(sheet, count, index, value, formats[column.type == DATE, is_gap])
+        for index, length in enumerate(lengths):
+            sheet.set_column(index, index, min(length + 2, XLSX_MAX_WIDTH))
+        workbook.close()
+        self.rows_written = count
+        return count
 
     def as_xlsx(self) -> bytes:
-        """One sheet: bold frozen header, widths from the content, dates and numbers typed."""
-        from openpyxl import Workbook
-        from openpyxl.styles import Font, PatternFill
-        from openpyxl.utils import get_column_letter
-
-        columns, headers, rows, _title = self._table
-        workbook = Workbook()
-        sheet = workbook.active
-        # Sheet titles are limited to 31 characters and may not contain []:*?/\.
-        sheet.title = "".join(ch for ch in self.localized_title if ch not in "[]:*?/\\")[:31]
-        sheet.append(headers)
-        for cell in sheet[1]:
-            cell.font = Font(bold=True)
-        gap_fill = PatternFill(
-            fill_type="solid", start_color=XLSX_GAP_FILL, end_color=XLSX_GAP_FILL
-        )
-        # Rows by number: `sheet.max_row` scans every cell, which made large sheets quadratic.
-        for row_number, row in enumerate(rows, start=2):
-            sheet.append([_xlsx_value(value) for value in row])
-            for column_number, (column, value) in enumerate(zip(columns, row, strict=True), 1):
-                is_date, is_gap = column.type == DATE, self.is_gap(column=column, value=value)
-                if is_date or is_gap:
-                    cell = sheet.cell(row=row_number, column=column_number)
-                    if is_date:
-                        cell.number_format = XLSX_DATE_FORMAT
-                    if is_gap:
-                        cell.fill = gap_fill
-        sheet.freeze_panes = "A2"
-        for index, (column, header) in enumerate(zip(columns, headers, strict=True), start=1):
-            lengths = [len(header)] + [_display_length(row[index - 1], column) for row in rows]
-            width = min(max(lengths) + 2, XLSX_MAX_WIDTH)
-            sheet.column_dimensions[get_column_letter(index)].width = width
+        """The XLSX file (see `write_xlsx`) as bytes."""
         output = io.BytesIO()
-        workbook.save(output)
+        self.write_xlsx(output)
         return output.getvalue()
+
+
+def _csv_piece(buffer: io.StringIO, *, first: bool) -> bytes:
+    """What `buffer` holds, encoded (with the byte-order mark if `first`), and empty it."""
+    piece = buffer.getvalue().encode(CSV_ENCODING if first else "utf-8")
+    buffer.seek(0)
+    buffer.truncate()
+    return piece
 
 
 def _csv_value(value):
@@ -185,11 +254,22 @@ def _plain_decimal(value: decimal.Decimal):
     return format(value.normalize(), "f")
 
 
-def _xlsx_value(value):
-    # openpyxl writes numbers as numbers and None as an empty cell.
-    if isinstance(value, decimal.Decimal):
-        return _plain_decimal(value) if value == value.to_integral_value() else float(value)
-    return value
+def _xlsx_write(sheet, row: int, column: int, value, cell_format) -> None:
+    """One cell, typed: numbers as numbers, dates as dates, everything else as text."""
+    if value is None or value == "":
+        if cell_format is not None:
+            sheet.write_blank(row, column, None, cell_format)
+    elif isinstance(value, decimal.Decimal):
+        exact = value == value.to_integral_value()
+        sheet.write_number(
+            row, column, _plain_decimal(value) if exact else float(value), cell_format
+        )
+    elif isinstance(value, int | float) and not isinstance(value, bool):
+        sheet.write_number(row, column, value, cell_format)
+    elif isinstance(value, datetime.date):
+        sheet.write_datetime(row, column, value, cell_format)
+    else:
+        sheet.write_string(row, column, str(value), cell_format)
 
 
 def _display_length(value, column: Column) -> int:
@@ -199,6 +279,8 @@ def _display_length(value, column: Column) -> int:
         return len(XLSX_DATE_FORMAT)
     return max((len(line) for line in str(value).splitlines()), default=0)
 
+
+_END = object()
 
 YES_NO = {True: _("yes"), False: _("no")}
 

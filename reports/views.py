@@ -7,17 +7,19 @@ other directories); a per-municipality subset would be a different dataset under
 name, so associates get 403 there rather than a partial package.
 """
 
+import tempfile
+
 from django.conf import settings
 from django.contrib import admin
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpResponse
+from django.http import FileResponse, Http404, StreamingHttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from returnee_portal.roles import user_can_see_reports, user_is_coordinator
-from services.hsds import hsds_languages, hsds_package_zip
+from services.hsds import hsds_languages, hsds_package_zip_write
 from services.models import Municipality
 from services.selectors import municipalities_for_user
 
@@ -26,6 +28,8 @@ from .catalogue import REPORTS
 from .forms import HsdsExportForm, ReportFilterForm
 
 DOWNLOADS = {"csv": CSV_CONTENT_TYPE, "xlsx": XLSX_CONTENT_TYPE}
+# Files up to this size are written in memory, larger ones to a temporary file on disk.
+SPOOL_IN_MEMORY = 1024 * 1024
 
 
 def report_filter_data(*, query, user) -> dict:
@@ -89,11 +93,7 @@ def report_detail(request, slug):
         )
         download = request.GET.get("format")
         if download in DOWNLOADS:
-            content = report.as_csv() if download == "csv" else report.as_xlsx()
-            response = HttpResponse(content, content_type=DOWNLOADS[download])
-            filename = report.filename(download)
-            response["Content-Disposition"] = f'attachment; filename="{filename}"'
-            return response
+            return _download(report, download)
     query = request.GET.copy()
     query.pop("format", None)
     context = {
@@ -106,6 +106,30 @@ def report_detail(request, slug):
         "xlsx_query": _with_format(query, "xlsx"),
     }
     return render(request, "reports/report_detail.html", context, status=200 if report else 400)
+
+
+def _download(report, extension):
+    """The report as a file of any size: CSV streamed as its rows are read; XLSX (a ZIP
+    archive, complete only at its end) written row by row into a temporary file, then sent."""
+    filename = report.filename(extension)
+    if extension == "csv":
+        response = StreamingHttpResponse(report.iter_csv(), content_type=CSV_CONTENT_TYPE)
+        response["Content-Disposition"] = f'attachment; filename="{filename}"'
+        return response
+    return _file_response(report.write_xlsx, content_type=XLSX_CONTENT_TYPE, filename=filename)
+
+
+def _file_response(write, *, content_type, filename):
+    """Call `write(file)` with a temporary file, then send that file (closed once sent)."""
+    # Not a `with` block: FileResponse closes the file once it has been sent.
+    file = tempfile.SpooledTemporaryFile(max_size=SPOOL_IN_MEMORY)  # noqa: SIM115
+    try:
+        write(file)
+        file.seek(0)
+    except BaseException:
+        file.close()
+        raise
+    return FileResponse(file, as_attachment=True, filename=filename, content_type=content_type)
 
 
 def _with_format(query, extension):
@@ -121,10 +145,11 @@ def hsds_export(request):
     form = HsdsExportForm(request.GET or None)
     if form.is_valid():
         language = form.cleaned_data["language"]
-        response = HttpResponse(hsds_package_zip(language=language), content_type="application/zip")
-        filename = f"returnee-portal-hsds-{language}.zip"
-        response["Content-Disposition"] = f'attachment; filename="{filename}"'
-        return response
+        return _file_response(
+            lambda file: hsds_package_zip_write(file=file, language=language),
+            content_type="application/zip",
+            filename=f"returnee-portal-hsds-{language}.zip",
+        )
     if not form.is_bound:
         current = get_language()
         form.initial["language"] = current if current in hsds_languages() else hsds_languages()[0]

@@ -130,6 +130,11 @@ else:
         }
     }
 
+# django-import-export keeps an uploaded file between its preview and the confirmation: in
+# the shared cache, not the temp folder, so the confirmation may reach any worker or server
+# (and a file name sent back by the browser is only ever a cache key, never a path).
+IMPORT_EXPORT_TMP_STORAGE_CLASS = "import_export.tmp_storages.CacheStorage"
+
 # The page cache of anonymous public pages (returnee_portal/pagecache.py); PAGECACHE=0 turns
 # it off (the benchmark's "cold" runs).
 PAGECACHE_ENABLED = env.bool("PAGECACHE", default=True)
@@ -194,7 +199,8 @@ MODELTRANSLATION_FALLBACK_LANGUAGES = ("sr-latn",)
 # --- Static files -----------------------------------------------------------------------------
 
 STATIC_URL = "/static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+# Where `collectstatic` writes the files WhiteNoise serves (per release, production settings).
+STATIC_ROOT = env.path("STATIC_ROOT", default=BASE_DIR / "staticfiles")
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

@@ -11,23 +11,37 @@ The column definitions below follow the HSDS 3.0 `datapackage.json`; tests compa
 reference schema in `../shared/hsds/` and validate the written package against them.
 """
 
+import contextlib
 import csv
-import io
+import itertools
 import json
+import shutil
+import tempfile
 import uuid
 import zipfile
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
+from types import SimpleNamespace
+from typing import IO
 
 from django.conf import settings
 from django.utils import translation
 from django.utils.translation import gettext
+from modeltranslation.utils import build_localized_fieldname
 
 from returnee_portal.languages import localized_text
 
-from .selectors import categories_for_hsds, organizations_for_hsds, services_for_hsds
+from .models import SpokenLanguage
+from .selectors import (
+    categories_for_hsds,
+    municipalities_for_hsds,
+    organizations_for_hsds,
+    service_links,
+    services_for_hsds,
+)
 
 HSDS_VERSION = "3.0.0"
 # Never change this: every exported identifier is derived from it.
@@ -36,7 +50,13 @@ TAXONOMY_KEY = "returnee-portal-categories"
 COUNTRY = "RS"
 JSON_FILE = "services.json"
 DESCRIPTOR_FILE = "datapackage.json"
+# Services are read, turned into rows and written out this many at a time.
+BATCH = 1000
+# Characters copied at a time from a temporary file into the ZIP archive.
+COPY_CHUNK = 64 * 1024
 
+SERVICE_LABEL = "services.service"
+FALLBACK_LANGUAGE = settings.MODELTRANSLATION_DEFAULT_LANGUAGE
 # HSDS asks for ISO 639 codes, not BCP 47 tags: our Serbian (Latin) content is "sr".
 ISO_639 = {"sr-latn": "sr", "rom": "rom", "sq": "sq", "de": "de", "en": "en"}
 
@@ -284,6 +304,11 @@ def hsds_id(*parts: str) -> str:
     return str(uuid.uuid5(HSDS_NAMESPACE, ":".join(parts)))
 
 
+def _service_id(service, *roles: str) -> str:
+    """The id of a service read as a row (services_for_hsds), as `_object_id` gives it."""
+    return hsds_id(SERVICE_LABEL, service.slug, *roles)
+
+
 def _object_id(obj, *roles: str) -> str:
     # Slugs (codes for spoken languages) are stable across databases; primary keys are not.
     natural_key = getattr(obj, "slug", None) or obj.code
@@ -298,47 +323,115 @@ def hsds_languages() -> tuple[str, ...]:
 # --- Tables -----------------------------------------------------------------------------------
 
 
-def hsds_tables(*, language: str) -> dict[str, list[dict]]:
-    """Every HSDS table of the export in `language`: {resource name: rows}.
+def hsds_batches(*, language: str) -> Iterator[dict[str, list[dict]]]:
+    """The export's tables in `language`, piece by piece, so that an export of any size is
+    written without holding it: first the taxonomy, its terms and the organizations, then the
+    services, BATCH at a time, each piece with its services' locations, addresses, phones,
+    languages and attributes. A piece is {resource name: rows}.
 
     Values are Python values (str, Decimal, date, datetime or None); columns a row leaves out
-    are empty.
+    are empty. The language is active only while a piece is made, not between pieces.
     """
     if language not in hsds_languages():
         raise ValueError(f"Unknown content language {language!r}.")
-    tables: dict[str, list[dict]] = {resource.name: [] for resource in HSDS_RESOURCES}
     with translation.override(language):
-        taxonomy_id = hsds_id("taxonomy", TAXONOMY_KEY)
-        tables["taxonomy"].append(
+        head, known = _head_tables(language=language)
+    yield head
+    services = services_for_hsds().iterator(chunk_size=BATCH)
+    while True:
+        with translation.override(language):
+            batch = [SimpleNamespace(**row) for row in itertools.islice(services, BATCH)]
+            if not batch:
+                return
+            piece = _empty_tables()
+            categories, languages = service_links(service_ids=[service.id for service in batch])
+            for service in batch:
+                _service_rows(
+                    piece,
+                    service,
+                    known,
+                    categories=categories.get(service.id, ()),
+                    languages=languages.get(service.id, ()),
+                )
+        yield piece
+
+
+def hsds_tables(*, language: str) -> dict[str, list[dict]]:
+    """Every HSDS table of the export in `language`, whole: {resource name: rows}."""
+    tables = _empty_tables()
+    for piece in hsds_batches(language=language):
+        for name, rows in piece.items():
+            tables[name].extend(rows)
+    return tables
+
+
+def _empty_tables() -> dict[str, list[dict]]:
+    return {resource.name: [] for resource in HSDS_RESOURCES}
+
+
+@dataclass(frozen=True)
+class _Known:
+    """What every service's rows refer to, read once: {primary key: object}, and the HSDS
+    ids of the categories' taxonomy terms and of the organizations."""
+
+    organizations: dict
+    municipalities: dict
+    categories: dict
+    languages: dict
+    term_ids: dict
+    organization_ids: dict
+    language: str
+
+    def text(self, obj, field: str) -> str:
+        """`obj.field` in the export's language, else in Serbian: what modeltranslation's
+        descriptor gives, read from the columns (the descriptor's language lookup on every
+        read took a third of the export)."""
+        value = getattr(obj, build_localized_fieldname(field, self.language))
+        return value or getattr(obj, build_localized_fieldname(field, FALLBACK_LANGUAGE))
+
+
+def _head_tables(*, language: str) -> tuple[dict[str, list[dict]], _Known]:
+    tables = _empty_tables()
+    taxonomy_id = hsds_id("taxonomy", TAXONOMY_KEY)
+    tables["taxonomy"].append(
+        {
+            "id": taxonomy_id,
+            "name": gettext("Returnee Portal categories"),
+            "description": gettext(
+                "The needs returnee families look for help with, as the Returnee Portal "
+                "groups its services."
+            ),
+        }
+    )
+    categories = {category.pk: category for category in categories_for_hsds()}
+    term_ids = {}
+    for category in categories.values():
+        name = localized_text(obj=category, field="name")
+        term_ids[category.pk] = _object_id(category)
+        tables["taxonomy_term"].append(
             {
-                "id": taxonomy_id,
-                "name": gettext("Returnee Portal categories"),
-                "description": gettext(
-                    "The needs returnee families look for help with, as the Returnee Portal "
-                    "groups its services."
-                ),
+                "id": term_ids[category.pk],
+                "code": category.slug,
+                "name": name.text,
+                # Categories have no description of their own; the name is what we know.
+                "description": name.text,
+                "language": ISO_639["sr-latn" if name.is_fallback else language],
+                "taxonomy_id": taxonomy_id,
             }
         )
-        term_ids = {}
-        for category in categories_for_hsds():
-            name = localized_text(obj=category, field="name")
-            term_ids[category.pk] = _object_id(category)
-            tables["taxonomy_term"].append(
-                {
-                    "id": term_ids[category.pk],
-                    "code": category.slug,
-                    "name": name.text,
-                    # Categories have no description of their own; the name is what we know.
-                    "description": name.text,
-                    "language": ISO_639["sr-latn" if name.is_fallback else language],
-                    "taxonomy_id": taxonomy_id,
-                }
-            )
-        for organization in organizations_for_hsds():
-            _organization_rows(tables, organization)
-        for service in services_for_hsds():
-            _service_rows(tables, service, term_ids)
-    return tables
+    organizations = {organization.pk: organization for organization in organizations_for_hsds()}
+    for organization in organizations.values():
+        _organization_rows(tables, organization)
+    known = _Known(
+        organizations=organizations,
+        municipalities={m.pk: m for m in municipalities_for_hsds()},
+        categories=categories,
+        languages={spoken.pk: spoken for spoken in SpokenLanguage.objects.all()},
+        term_ids=term_ids,
+        organization_ids={pk: _object_id(o) for pk, o in organizations.items()},
+        language=language,
+    )
+    return tables, known
 
 
 def _organization_rows(tables, organization) -> None:
@@ -363,41 +456,45 @@ def _organization_rows(tables, organization) -> None:
         )
 
 
-def _service_rows(tables, service, term_ids) -> None:
-    service_id = _object_id(service)
-    organization_id = _object_id(service.organization)
+def _service_rows(tables, service, known: _Known, *, categories, languages) -> None:
+    """The rows of one service (a row of services_for_hsds); `categories` and `languages`:
+    the ids of its links."""
+    service_id = _service_id(service)
+    organization = known.organizations[service.organization_id]
+    municipality = known.municipalities[service.municipality_id]
+    organization_id = known.organization_ids[service.organization_id]
     tables["service"].append(
         {
             "id": service_id,
             "organization_id": organization_id,
-            "name": service.name,
-            "description": service.description,
+            "name": known.text(service, "name"),
+            "description": known.text(service, "description"),
             "url": service.website,
             "email": service.email,
             "status": "active",
-            "application_process": service.how_to_apply,
-            "fees_description": service.cost,
-            "eligibility_description": service.eligibility,
+            "application_process": known.text(service, "how_to_apply"),
+            "fees_description": known.text(service, "cost"),
+            "eligibility_description": known.text(service, "eligibility"),
             "assured_date": service.last_verified,
             "last_modified": service.updated_at,
         }
     )
     has_coordinates = service.latitude is not None and service.longitude is not None
     if service.address or has_coordinates:
-        location_id = _object_id(service, "location")
+        location_id = _service_id(service, "location")
         tables["location"].append(
             {
                 "id": location_id,
                 "location_type": "physical",
                 "organization_id": organization_id,
-                "name": service.organization.name,
+                "name": organization.name,
                 "latitude": service.latitude if has_coordinates else None,
                 "longitude": service.longitude if has_coordinates else None,
             }
         )
         tables["service_at_location"].append(
             {
-                "id": _object_id(service, "service_at_location"),
+                "id": _service_id(service, "service_at_location"),
                 "service_id": service_id,
                 "location_id": location_id,
             }
@@ -405,34 +502,36 @@ def _service_rows(tables, service, term_ids) -> None:
         if service.address:
             tables["address"].append(
                 {
-                    "id": _object_id(service, "address"),
+                    "id": _service_id(service, "address"),
                     "location_id": location_id,
                     "address_1": service.address,
-                    "city": service.municipality.name,
-                    "state_province": service.municipality.district.name,
+                    "city": municipality.name,
+                    "state_province": municipality.district.name,
                     "country": COUNTRY,
                     "address_type": "physical",
                 }
             )
     if service.phone:
         tables["phone"].append(
-            {"id": _object_id(service, "phone"), "service_id": service_id, "number": service.phone}
+            {"id": _service_id(service, "phone"), "service_id": service_id, "number": service.phone}
         )
-    for spoken in service.staff_languages.all():
+    chosen = set(languages)
+    for spoken in (spoken for pk, spoken in known.languages.items() if pk in chosen):
         tables["language"].append(
             {
-                "id": _object_id(service, "language", spoken.code),
+                "id": _service_id(service, "language", spoken.code),
                 "service_id": service_id,
                 "name": spoken.name,
                 "code": spoken.code,
             }
         )
-    for category in service.categories.all():
+    chosen = set(categories)
+    for category in (category for pk, category in known.categories.items() if pk in chosen):
         tables["attribute"].append(
             {
-                "id": _object_id(service, "attribute", category.slug),
+                "id": _service_id(service, "attribute", category.slug),
                 "link_id": service_id,
-                "taxonomy_term_id": term_ids[category.pk],
+                "taxonomy_term_id": known.term_ids[category.pk],
                 "link_entity": "service",
             }
         )
@@ -444,7 +543,9 @@ def _service_rows(tables, service, term_ids) -> None:
 def hsds_services_json(*, language: str) -> list[dict]:
     """The published services as HSDS JSON service objects, with their organization,
     locations, phones, languages and categories (as attributes with taxonomy terms) nested."""
-    return _services_nested(hsds_tables(language=language))
+    pieces = hsds_batches(language=language)
+    context = _json_context(next(pieces))
+    return [service for piece in pieces for service in _services_nested(piece, context)]
 
 
 def _json_value(value):
@@ -478,25 +579,32 @@ def _grouped(rows: list[dict], key: str) -> dict[str, list[dict]]:
     return groups
 
 
-def _services_nested(tables: dict[str, list[dict]]) -> list[dict]:
+def _json_context(head: dict[str, list[dict]]) -> tuple[dict, dict]:
+    """(taxonomy terms, organizations) as JSON objects, from the first piece of the export."""
+    phones_of_organization = _grouped(head["phone"], "organization_id")
+    taxonomy = {row["id"]: _json_object("taxonomy", row) for row in head["taxonomy"]}
+    terms = {}
+    for row in head["taxonomy_term"]:
+        terms[row["id"]] = _json_object("taxonomy_term", row)
+        terms[row["id"]]["taxonomy_detail"] = taxonomy[row["taxonomy_id"]]
+    organizations = {}
+    for row in head["organization"]:
+        organizations[row["id"]] = _json_object("organization", row)
+        organizations[row["id"]]["phones"] = [
+            _json_object("phone", phone) for phone in phones_of_organization.get(row["id"], [])
+        ]
+    return terms, organizations
+
+
+def _services_nested(tables: dict[str, list[dict]], context: tuple[dict, dict]) -> list[dict]:
+    """The services of one piece of the export as nested JSON objects."""
+    terms, organizations = context
     phones_of_service = _grouped(tables["phone"], "service_id")
-    phones_of_organization = _grouped(tables["phone"], "organization_id")
     languages_of_service = _grouped(tables["language"], "service_id")
     attributes_of_service = _grouped(tables["attribute"], "link_id")
     places_of_service = _grouped(tables["service_at_location"], "service_id")
     addresses_of_location = _grouped(tables["address"], "location_id")
     locations = {row["id"]: row for row in tables["location"]}
-    taxonomy = {row["id"]: _json_object("taxonomy", row) for row in tables["taxonomy"]}
-    terms = {}
-    for row in tables["taxonomy_term"]:
-        terms[row["id"]] = _json_object("taxonomy_term", row)
-        terms[row["id"]]["taxonomy_detail"] = taxonomy[row["taxonomy_id"]]
-    organizations = {}
-    for row in tables["organization"]:
-        organizations[row["id"]] = _json_object("organization", row)
-        organizations[row["id"]]["phones"] = [
-            _json_object("phone", phone) for phone in phones_of_organization.get(row["id"], [])
-        ]
     services = []
     for row in tables["service"]:
         service = _json_object("service", row)
@@ -590,48 +698,78 @@ def _csv_cell(value) -> str:
     return str(value)
 
 
-def _csv_bytes(resource: HsdsResource, rows: list[dict]) -> bytes:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(resource.field_names)
-    for row in rows:
-        writer.writerow([_csv_cell(row.get(name)) for name in resource.field_names])
-    return buffer.getvalue().encode("utf-8")
+@contextlib.contextmanager
+def _package_files(*, language: str, with_json: bool) -> Iterator[dict[str, IO[str]]]:
+    """The export's files, written piece by piece into temporary files on disk (never held
+    in memory): yields {file name: text file at its start}; the files go when it ends."""
+    with contextlib.ExitStack() as stack:
+
+        def temporary():
+            return stack.enter_context(tempfile.TemporaryFile("w+", encoding="utf-8", newline=""))
+
+        files = {resource.path: temporary() for resource in HSDS_RESOURCES}
+        writers = {}
+        for resource in HSDS_RESOURCES:
+            writers[resource.name] = csv.writer(files[resource.path], lineterminator="\n")
+            writers[resource.name].writerow(resource.field_names)
+        services = temporary() if with_json else None
+        context = None
+        written = 0
+        for piece in hsds_batches(language=language):
+            for resource in HSDS_RESOURCES:
+                writers[resource.name].writerows(
+                    [_csv_cell(row.get(name)) for name in resource.field_names]
+                    for row in piece[resource.name]
+                )
+            if services is None:
+                continue
+            if context is None:
+                context = _json_context(piece)
+                continue
+            for service in _services_nested(piece, context):
+                # One service per line: Python's fast JSON encoder cannot indent (indenting
+                # tripled the time of the whole export).
+                services.write("[\n" if written == 0 else ",\n")
+                services.write(json.dumps(service, ensure_ascii=False))
+                written += 1
+        if services is not None:
+            services.write("[]\n" if written == 0 else "\n]\n")
+            files[JSON_FILE] = services
+        files[DESCRIPTOR_FILE] = temporary()
+        files[DESCRIPTOR_FILE].write(_json_text(hsds_datapackage_descriptor(language=language)))
+        files[DESCRIPTOR_FILE].write("\n")
+        for file in files.values():
+            file.seek(0)
+        yield files
 
 
-def _json_bytes(data) -> bytes:
-    return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
-
-
-def hsds_package_files(*, language: str, with_json: bool = False) -> dict[str, bytes]:
-    """{file name: content} of the export in `language`; `services.json` too if `with_json`."""
-    tables = hsds_tables(language=language)
-    files = {
-        resource.path: _csv_bytes(resource, tables[resource.name]) for resource in HSDS_RESOURCES
-    }
-    files[DESCRIPTOR_FILE] = _json_bytes(hsds_datapackage_descriptor(language=language))
-    if with_json:
-        files[JSON_FILE] = _json_bytes(_services_nested(tables))
-    return files
+def _json_text(data) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=2)
 
 
 def hsds_package_write(*, outdir: Path, language: str, with_json: bool = False) -> list[Path]:
     """Write the export into `outdir` (created if missing); returns the files written."""
-    files = hsds_package_files(language=language, with_json=with_json)
     outdir = Path(outdir)
     outdir.mkdir(parents=True, exist_ok=True)
     written = []
-    for name, content in files.items():
-        path = outdir / name
-        path.write_bytes(content)
-        written.append(path)
+    with _package_files(language=language, with_json=with_json) as files:
+        for name, file in files.items():
+            path = outdir / name
+            with path.open("w", encoding="utf-8", newline="") as output:
+                shutil.copyfileobj(file, output)
+            written.append(path)
     return written
 
 
-def hsds_package_zip(*, language: str) -> bytes:
-    """The export in `language` (CSV package and services.json) as a ZIP archive."""
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
-        for name, content in hsds_package_files(language=language, with_json=True).items():
-            archive.writestr(name, content)
-    return buffer.getvalue()
+def hsds_package_zip_write(*, file: IO[bytes], language: str) -> None:
+    """Write the export in `language` (CSV package and services.json) as a ZIP archive into
+    the binary `file` (for a download, a temporary file)."""
+    with (
+        _package_files(language=language, with_json=True) as files,
+        # Level 1: a third of the time of the default level, for a file about 15% larger.
+        zipfile.ZipFile(file, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=1) as archive,
+    ):
+        for name, text in files.items():
+            with archive.open(name, "w") as member:
+                for chunk in iter(lambda text=text: text.read(COPY_CHUNK), ""):
+                    member.write(chunk.encode("utf-8"))

@@ -98,3 +98,16 @@ def test_sort_key_puts_letters_with_diacritics_beside_their_base_letter():
         "Dimitrovgrad",
         "Zaječar",
     ]
+
+
+class TextsReport(PlacesReport):
+    def rows(self):
+        return [['=HYPERLINK("http://evil.example/","Klikni")', 1, None, None]]
+
+
+def test_xlsx_writes_text_that_looks_like_a_formula_as_text():
+    sheet = load_workbook(
+        io.BytesIO(TextsReport(language="en", today=datetime.date(2025, 6, 15)).as_xlsx())
+    ).active
+    assert sheet["A2"].data_type == "s"  # a string cell, never evaluated
+    assert sheet["A2"].value == '=HYPERLINK("http://evil.example/","Klikni")'

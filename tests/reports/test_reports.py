@@ -30,6 +30,7 @@ from tests.factories import (
     ProjectFactory,
     ProjectIndicatorFactory,
     ServiceFactory,
+    SpokenLanguageFactory,
     UserFactory,
 )
 
@@ -173,6 +174,24 @@ def test_directory_lists_every_service_in_the_chosen_language(dataset):
     assert registry[column["verified_by"]] == "Jelena Đorđević"
     assert registry[column["phone"]] == "020 123 456"
     assert directory.data[3][column["is_published"]] == "no"
+
+
+def test_directory_read_in_batches_keeps_the_order_and_the_links(dataset, monkeypatch):
+    whole = report(DirectoryReport).data
+    monkeypatch.setattr("reports.directory.ROWS_CHUNK", 1)
+    assert report(DirectoryReport).data == whole
+    assert len(whole) == 4
+
+
+def test_directory_lists_categories_and_languages_in_their_order(dataset):
+    german = SpokenLanguageFactory(code="de", name_sr_latn="nemački", name_en="German")
+    english = SpokenLanguageFactory(code="en", name_sr_latn="engleski", name_en="English")
+    dataset["services"][1].staff_languages.set([german, english])
+    directory = report(DirectoryReport)
+    column = {key: i for i, key in enumerate(c.key for c in directory.columns())}
+    clinic = directory.data[0]
+    assert clinic[column["categories"]] == "Personal documents, Health care"
+    assert clinic[column["staff_languages"]] == "English, German"
 
 
 def test_directory_filtered_by_category(dataset):
@@ -424,11 +443,13 @@ def test_downloads(client, coordinator, dataset, own_municipality):
     assert response.status_code == 200
     assert response["Content-Type"].startswith("text/csv")
     assert "attachment" in response["Content-Disposition"]
-    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    assert response.streaming  # sent as it is read, whatever the size
+    rows = list(csv.reader(io.StringIO(response.getvalue().decode("utf-8-sig"))))
     assert rows[1:] == [["Novi Pazar", "2", "1", "2"]]
     response = client.get(report_url("projects", language="en", format="xlsx"))
     assert response.status_code == 200
-    sheet = load_workbook(io.BytesIO(response.content)).active
+    assert "projects-en-" in response["Content-Disposition"]
+    sheet = load_workbook(io.BytesIO(response.getvalue())).active
     assert sheet["A2"].value == "RE!NTEGRATE"
 
 

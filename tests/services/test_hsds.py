@@ -18,7 +18,9 @@ from django.urls import reverse
 from services.hsds import (
     HSDS_RESOURCES,
     hsds_datapackage_descriptor,
+    hsds_id,
     hsds_package_write,
+    hsds_package_zip_write,
     hsds_services_json,
     hsds_tables,
 )
@@ -215,6 +217,8 @@ def test_ids_are_uuids_and_the_same_on_every_export_and_in_every_language(direct
     assert len(all_ids) == len(set(all_ids))
     for row_id in all_ids:
         assert uuid.UUID(row_id).version == 5
+    # A service's id is derived from its model and slug, as every other object's.
+    assert hsds_id("services.service", directory["assistance"].slug) in first["service"]
 
 
 def test_ids_survive_deleting_and_recreating_the_same_slugs(directory):
@@ -358,7 +362,7 @@ def test_admin_download_is_a_zip_of_the_package(directory, client, coordinator):
     assert response.status_code == 200
     assert response["Content-Type"] == "application/zip"
     assert "returnee-portal-hsds-en.zip" in response["Content-Disposition"]
-    with zipfile.ZipFile(io.BytesIO(response.content)) as archive:
+    with zipfile.ZipFile(io.BytesIO(response.getvalue())) as archive:
         assert set(archive.namelist()) == CSV_FILES | {"datapackage.json", "services.json"}
         services = json.loads(archive.read("services.json"))
     assert "Financial social assistance" in {service["name"] for service in services}
@@ -378,3 +382,20 @@ def test_admin_download_is_for_coordinators_only(associate_client, client):
     anonymous = client.get(reverse("reports:hsds"), {"language": "en"})
     assert anonymous.status_code == 302
     assert reverse("admin:login") in anonymous["Location"]
+
+
+def test_package_written_in_batches_is_the_same_package(directory, monkeypatch):
+    def package():
+        file = io.BytesIO()
+        hsds_package_zip_write(file=file, language="en")
+        with zipfile.ZipFile(file) as archive:
+            return {name: archive.read(name) for name in archive.namelist()}
+
+    whole = package()
+    monkeypatch.setattr("services.hsds.BATCH", 1)
+    assert package() == whole
+    services = json.loads(whole["services.json"])
+    assert len(services) > 1  # more than one batch of one
+    assert services == hsds_services_json(language="en")
+    lines = whole["services.json"].decode().splitlines()
+    assert len(lines) == len(services) + 2  # "[", one service per line, "]"

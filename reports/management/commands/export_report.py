@@ -58,12 +58,11 @@ class Command(BaseCommand):
             category=chosen_category,
             today=timezone.localdate(),
         )
-        content = report.as_csv() if format == "csv" else report.as_xlsx()
         path = Path(output)
+        write = report.write_csv if format == "csv" else report.write_xlsx
         try:
-            path.write_bytes(content)
+            with path.open("wb") as file:
+                rows = write(file)
         except OSError as error:
             raise CommandError(f"Cannot write {path}: {error}") from error
-        self.stdout.write(
-            self.style.SUCCESS(f"Wrote {report.slug} ({len(report.data)} rows) to {path}.")
-        )
+        self.stdout.write(self.style.SUCCESS(f"Wrote {report.slug} ({rows} rows) to {path}."))
