@@ -47,7 +47,7 @@ node-tools:
 
 # The whole suite, with line and branch coverage; under the floor in pyproject.toml it fails.
 test: messages node-tools test-tools
-	$(PY) -m pytest --cov --cov-report=term
+	$(PY) -m pytest -n auto --cov --cov-report=term
 
 lint: test-tools
 	$(VENV)/bin/ruff check .

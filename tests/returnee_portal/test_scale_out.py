@@ -24,6 +24,7 @@ from urllib.parse import urlencode
 import pytest
 from django.conf import settings
 from django.db import connection
+from django.test import override_settings
 from django.urls import reverse
 from django.utils import translation
 
@@ -61,13 +62,23 @@ def redis_url():
         process.wait(timeout=10)
 
 
+@pytest.fixture(autouse=True)
+def _roles(transactional_db):
+    """The groups the data migration made, which an earlier test's flush may have removed."""
+    from django.apps import apps
+
+    from returnee_portal.roles import roles_sync
+
+    roles_sync(apps)
+
+
 @pytest.fixture
-def shared_cache(settings, redis_url):
-    """The test process writes into the servers' cache too (its saves move page tags)."""
-    settings.CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": redis_url}
-    }
-    return redis_url
+def shared_cache(redis_url):
+    """The test process writes into the servers' cache too (its saves move page tags); the
+    database cache is back before redis-server stops."""
+    backend = {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": redis_url}
+    with override_settings(CACHES={"default": backend}):
+        yield redis_url
 
 
 @pytest.fixture
