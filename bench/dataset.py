@@ -20,7 +20,7 @@ def django_setup(*, services: int, static: bool = True) -> None:
     """Configure Django for a benchmark: the production settings (DEBUG off, so templates are
     cached as in production) on loopback, with DATABASE_URL or a SQLite file per size in the
     system temp folder. `static`: collect the static files (for benchmarks that serve them)."""
-    database = Path(tempfile.gettempdir()) / f"returnee-portal-bench-{services}.sqlite3"
+    database = Path(tempfile.gettempdir()) / f"returnee-portal-bench-gen-{services}.sqlite3"
     os.environ.setdefault("DATABASE_URL", f"sqlite:///{database}")
     os.environ.setdefault("DEBUG", "0")
     os.environ.setdefault("SECRET_KEY", "benchmark-only-not-secret")
@@ -49,8 +49,6 @@ def dataset_build(*, services: int) -> None:
 
     call_command("migrate", verbosity=0)
     call_command("load_demo", stdout=io.StringIO())
-    # Rows of this module's earlier generator ("bench-…"), in a database cached before.
-    Service.objects.filter(slug__startswith="bench-").delete()
     if Service.objects.filter(slug__startswith=PREFIX).count() != services:
         scale_data_generate(
             municipalities=MUNICIPALITIES, services=services, seed=SEED, replace=True

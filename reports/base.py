@@ -33,7 +33,7 @@ XLSX_GAP_FILL = "FFC7CE"
 XLSX_MAX_WIDTH = 60
 # Streamed CSV is sent in pieces of about this many characters.
 CSV_CHUNK = 64 * 1024
-# Rows read from the database at a time (and prefetched for, per chunk) by large reports.
+# Rows read from the database at a time (and completed per batch) by large reports.
 ROWS_CHUNK = 1000
 
 
@@ -73,8 +73,6 @@ class Report:
     filters_by_category = False
     # Templates list report classes; without this they would try to instantiate them.
     do_not_call_in_templates = True
-    # Rows in the last file written (`write_csv`, `write_xlsx`, a read-through `iter_csv`).
-    rows_written = None
 
     def __init__(self, *, language, municipalities=None, category=None, today=None):
         """`municipalities`: a queryset to limit the report to, or None for all of them."""
@@ -150,20 +148,21 @@ class Report:
         return f"{self.slug}-{self.language}-{self.today.isoformat()}.{extension}"
 
     def iter_csv(self) -> Iterator[bytes]:
-        """The CSV file in pieces, row by row from the database (see `as_csv`); once it is
-        all read, `rows_written` says how many rows it has."""
+        """The CSV file in pieces, row by row from the database (see `as_csv`)."""
+        return (piece for piece, _rows in self._csv_pieces())
+
+    def _csv_pieces(self) -> Iterator[tuple[bytes, int]]:
+        """(piece of the CSV file, rows in it so far)."""
         buffer = io.StringIO()
         writer = csv.writer(buffer, lineterminator="\r\n")
         writer.writerow(self.headers)
-        first = True
-        self.rows_written = 0
-        for row in self.iter_data():
+        first, count = True, 0
+        for count, row in enumerate(self.iter_data(), start=1):
             writer.writerow([_csv_value(value) for value in row])
-            self.rows_written += 1
             if buffer.tell() >= CSV_CHUNK:
-                yield _csv_piece(buffer, first=first)
+                yield _csv_piece(buffer, first=first), count
                 first = False
-        yield _csv_piece(buffer, first=first)
+        yield _csv_piece(buffer, first=first), count
 
     def as_csv(self) -> bytes:
         """UTF-8 with a byte-order mark, comma-separated, quoted where needed; ISO dates."""
@@ -171,9 +170,11 @@ class Report:
 
     def write_csv(self, file) -> int:
         """Write the CSV file into the binary `file`; returns the number of rows."""
-        for piece in self.iter_csv():
+        rows = 0
+        for piece, written in self._csv_pieces():
             file.write(piece)
-        return self.rows_written
+            rows = written
+        return rows
 
     def write_xlsx(self, file) -> int:
         """Write the XLSX file into the binary `file`; returns the number of rows.
@@ -219,7 +220,6 @@ class Report:
         for index, length in enumerate(lengths):
             sheet.set_column(index, index, min(length + 2, XLSX_MAX_WIDTH))
         workbook.close()
-        self.rows_written = count
         return count
 
     def as_xlsx(self) -> bytes:

@@ -70,7 +70,7 @@ class DirectoryReport(ServiceReport):
         order = sorted(municipalities, key=lambda pk: text_sort_key(municipalities[pk]))
         if not order:
             return
-        self._names = {
+        names = {
             "municipality": municipalities,
             "organization": names_by_id(Organization.objects.all()),
             "category": names_by_id(Category.objects.all()),
@@ -83,13 +83,13 @@ class DirectoryReport(ServiceReport):
         for _municipality, group in itertools.groupby(services, key=lambda s: s.municipality_id):
             batch.extend(sorted(group, key=lambda s: text_sort_key(s.name)))
             if len(batch) >= ROWS_CHUNK:
-                yield from self._rows(batch)
+                yield from self._rows(batch, names)
                 batch = []
-        yield from self._rows(batch)
+        yield from self._rows(batch, names)
 
-    def _rows(self, services):
+    def _rows(self, services, names):
+        """The rows of a batch of services; `names`: {kind: {id: name}} of what they refer to."""
         categories, languages = service_links(service_ids=[service.pk for service in services])
-        names = self._names
         for service in services:
             yield [
                 service.name,

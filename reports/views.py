@@ -113,10 +113,10 @@ def _download(report, extension):
     archive, complete only at its end) written row by row into a temporary file, then sent."""
     filename = report.filename(extension)
     if extension == "csv":
-        response = StreamingHttpResponse(report.iter_csv(), content_type=CSV_CONTENT_TYPE)
+        response = StreamingHttpResponse(report.iter_csv(), content_type=DOWNLOADS[extension])
         response["Content-Disposition"] = f'attachment; filename="{filename}"'
         return response
-    return _file_response(report.write_xlsx, content_type=XLSX_CONTENT_TYPE, filename=filename)
+    return _file_response(report.write_xlsx, content_type=DOWNLOADS[extension], filename=filename)
 
 
 def _file_response(write, *, content_type, filename):

@@ -8,7 +8,7 @@ organizations that provide them; nothing is filled in that the directory does no
 service without an address has no address row; no postal codes, no invented contacts).
 
 The column definitions below follow the HSDS 3.0 `datapackage.json`; tests compare them with the
-reference schema in `../shared/hsds/` and validate the written package against them.
+reference schema vendored in `vendor/hsds/` and validate the written package against them.
 """
 
 import contextlib

@@ -255,12 +255,10 @@ def service_links(*, service_ids: list[int]) -> tuple[dict, dict]:
     """({service id: [category ids]}, {service id: [spoken language ids]}) of these services,
     for exports that read services in batches without building related objects per row."""
     links = ({}, {})
-    for mapping, through, column in (
-        (links[0], Service.categories.through, "category_id"),
-        (links[1], Service.staff_languages.through, "spokenlanguage_id"),
-    ):
-        pairs = through.objects.filter(service_id__in=service_ids).values_list("service_id", column)
-        for service_id, other_id in pairs:
+    fields = (Service.categories.field, Service.staff_languages.field)
+    for mapping, field in zip(links, fields, strict=True):
+        pairs = field.remote_field.through.objects.filter(service_id__in=service_ids)
+        for service_id, other_id in pairs.values_list("service_id", field.m2m_reverse_name()):
             mapping.setdefault(service_id, []).append(other_id)
     return links
 
