@@ -18,6 +18,8 @@ from django.utils.functional import cached_property
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
+from returnee_portal.spreadsheet import neutralised
+
 TEXT = "text"
 INTEGER = "integer"
 DECIMAL = "decimal"
@@ -155,7 +157,7 @@ class Report:
         """(piece of the CSV file, rows in it so far)."""
         buffer = io.StringIO()
         writer = csv.writer(buffer, lineterminator="\r\n")
-        writer.writerow(self.headers)
+        writer.writerow([neutralised(header) for header in self.headers])
         first, count = True, 0
         for count, row in enumerate(self.iter_data(), start=1):
             writer.writerow([_csv_value(value) for value in row])
@@ -182,7 +184,8 @@ class Report:
         One sheet: bold frozen header, widths from the content, dates and numbers typed,
         gaps filled. XlsxWriter's constant-memory mode writes each row out as it comes, so a
         sheet of any size is never held in memory (openpyxl took twice as long). Text is
-        always written as text: a value that looks like a formula or a link stays one.
+        always written as text, and text a spreadsheet would run (returnee_portal.spreadsheet)
+        gets Excel's quote prefix, so it stays text even when someone edits the cell.
         """
         import xlsxwriter
 
@@ -200,13 +203,17 @@ class Report:
         sheet = workbook.add_worksheet(
             "".join(c for c in title if c not in "[]:*?/\\")[:31] or None
         )
-        bold = workbook.add_format({"bold": True})
+        bold = workbook.add_format({"bold": True, "quote_prefix": True})  # headers are text
         gap = {"bg_color": f"#{XLSX_GAP_FILL}", "pattern": 1}
         formats = {
             (False, False): None,
             (True, False): workbook.add_format({"num_format": XLSX_DATE_FORMAT}),
             (False, True): workbook.add_format(gap),
             (True, True): workbook.add_format({**gap, "num_format": XLSX_DATE_FORMAT}),
+        }
+        quoted = {
+            False: workbook.add_format({"quote_prefix": True}),
+            True: workbook.add_format({**gap, "quote_prefix": True}),
         }
         sheet.freeze_panes(1, 0)
         lengths = [len(header) for header in headers]
@@ -216,6 +223,9 @@ class Report:
             for index, (column, value) in enumerate(zip(columns, row, strict=True)):
                 lengths[index] = max(lengths[index], _display_length(value, column))
                 is_gap = self.is_gap(column=column, value=value)
+                if neutralised(value) is not value:
+                    sheet.write_string(count, index, value, quoted[is_gap])
+                    continue
                 _xlsx_write(sheet, count, index, value, formats[column.type == DATE, is_gap])
         for index, length in enumerate(lengths):
             sheet.set_column(index, index, min(length + 2, XLSX_MAX_WIDTH))
@@ -244,7 +254,7 @@ def _csv_value(value):
         return value.isoformat()
     if isinstance(value, decimal.Decimal):
         return _plain_decimal(value)
-    return value
+    return neutralised(value)
 
 
 def _plain_decimal(value: decimal.Decimal):

@@ -12,6 +12,7 @@ from .actions import update_suggestion_close
 from .admin_import import ServiceImportExportMixin
 from .admin_scoping import MunicipalityScopedAdmin
 from .admin_verification import VerificationFilter, mark_verified_today, verify_button_response
+from .forms import ServiceAdminForm
 from .models import (
     Category,
     District,
@@ -114,6 +115,8 @@ class OrganizationAdmin(MunicipalityScopedAdmin, ContentAdmin):
 class ServiceAdmin(ServiceImportExportMixin, MunicipalityScopedAdmin, ContentAdmin):
     """Services of the associate's municipalities (scoping), with spreadsheet import and export,
     and verification: an action, a filter and a "Save and mark as verified today" button."""
+
+    form = ServiceAdminForm
 
     common_fields = (
         "slug",

@@ -33,6 +33,7 @@ from django.utils.translation import gettext
 from modeltranslation.utils import build_localized_fieldname
 
 from returnee_portal.languages import localized_text
+from returnee_portal.spreadsheet import neutralised
 
 from .models import SpokenLanguage
 from .selectors import (
@@ -695,7 +696,7 @@ def _csv_cell(value) -> str:
         return format(value, "f")
     if isinstance(value, date | datetime):
         return value.isoformat()
-    return str(value)
+    return neutralised(str(value))
 
 
 @contextlib.contextmanager

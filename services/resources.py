@@ -10,8 +10,9 @@ translated text as one column per content language (`name_sr_latn`, `name_rom`, 
 date cell) and `is_published` as yes/no. The version, the history and the review states are
 not in the file: the import keeps them right itself (see `ServiceResource.save_instance`).
 
-Formulas: a text cell that starts with =, +, - or @ is refused, because a spreadsheet program
-would run it as a formula when the directory is exported and opened again. Allowed are a phone
+Formulas: a text cell that starts with =, +, - or @ is refused (returnee_portal.spreadsheet),
+because a spreadsheet program would run it as a formula when the directory is exported and
+opened again; the service form refuses the same text (`formula_sign`). Allowed are a phone
 number written as "+" and digits (e.g. "+381 20 123 456") and a number in latitude or longitude
 (e.g. "-0.5"). XLSX formula cells are read as their formula, never as a cached result, so they
 are refused the same way.
@@ -29,6 +30,7 @@ from import_export import fields, resources, widgets
 from import_export.formats import base_formats
 from modeltranslation.utils import build_localized_fieldname
 
+from returnee_portal import spreadsheet
 from returnee_portal.languages import language_name, localized_fields
 from returnee_portal.locking import VersionConflict, content_save_with_version
 from returnee_portal.roles import user_is_coordinator
@@ -37,7 +39,6 @@ from returnee_portal.translation_review import translated_field_names
 from .models import Category, Municipality, Organization, Service
 from .selectors import municipalities_for_user
 
-FORMULA_SIGNS = ("=", "+", "-", "@")
 PHONE_NUMBER = re.compile(r"\+[\d\s()/.-]+")
 COORDINATE_COLUMNS = ("latitude", "longitude")
 CATEGORY_SEPARATOR = "; "
@@ -360,6 +361,11 @@ class ServiceResource(resources.ModelResource):
     def get_export_order(self):
         return tuple(self.fields)
 
+    def export_field(self, field, instance, **kwargs):
+        # The export is opened in spreadsheet programs: a stored text that would run as a
+        # formula is written as text (returnee_portal.spreadsheet).
+        return spreadsheet.neutralised(super().export_field(field, instance, **kwargs))
+
     def filter_export(self, queryset, **kwargs):
         return queryset.select_related("municipality", "organization").prefetch_related(
             "categories"
@@ -512,12 +518,15 @@ def _comparable(value):
     return "" if value is None else value
 
 
-def formula_problem(*, column: str, value) -> str | None:
-    """Why the cell would be a formula in a spreadsheet program, or None if it is plain."""
+def formula_sign(*, column: str, value) -> str | None:
+    """The sign that would make a spreadsheet program run the cell (see
+    returnee_portal.spreadsheet), or None: plain text, a phone number in `phone`, a number in
+    latitude or longitude."""
     if not isinstance(value, str):
         return None
     text = value.strip()
-    if not text.startswith(FORMULA_SIGNS):
+    sign = spreadsheet.formula_sign(text)
+    if sign is None:
         return None
     if column == "phone" and PHONE_NUMBER.fullmatch(text):
         return None
@@ -527,9 +536,17 @@ def formula_problem(*, column: str, value) -> str | None:
             return None
         except InvalidOperation:
             pass
+    return sign
+
+
+def formula_problem(*, column: str, value) -> str | None:
+    """Why the cell would be a formula in a spreadsheet program, or None if it is plain."""
+    sign = formula_sign(column=column, value=value)
+    if sign is None:
+        return None
     return _(
         "cell “%(column)s” starts with “%(sign)s”: formulas are not accepted; type the value itself"
-    ) % {"column": column, "sign": text[0]}
+    ) % {"column": column, "sign": sign}
 
 
 def length_problem(*, column: str, text: str) -> str | None:
