@@ -278,7 +278,7 @@ def _server(args, env):
     try:
         for _ in range(100):
             with contextlib.suppress(OSError):
-                urllib.request.urlopen(base + "/health/", timeout=2)
+                urllib.request.urlopen(base + "/healthz", timeout=2)
                 break
             time.sleep(0.2)
         else:

@@ -1,3 +1,5 @@
+import ipaddress
+
 from django.conf import settings
 from django.core.checks import Error, register
 from django.core.exceptions import ImproperlyConfigured
@@ -19,3 +21,21 @@ def secret_key_is_set(app_configs, **kwargs):
             id="returnee_portal.E001",
         )
     ]
+
+
+@register()
+def trusted_proxies_are_addresses(app_configs, **kwargs):
+    """A mistyped proxy would silently make every visitor one address; refuse it."""
+    errors = []
+    for entry in settings.TRUSTED_PROXIES:
+        try:
+            ipaddress.ip_network(entry, strict=False)
+        except ValueError:
+            errors.append(
+                Error(
+                    f"TRUSTED_PROXIES has {entry!r}, which is no IP address or network.",
+                    hint="Comma-separated addresses or networks, e.g. 127.0.0.1,10.0.0.0/8.",
+                    id="returnee_portal.E002",
+                )
+            )
+    return errors

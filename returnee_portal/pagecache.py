@@ -41,7 +41,7 @@ from django.db import transaction
 from django.db.models import ForeignKey, Model
 from django.db.models.signals import m2m_changed, post_delete, post_init, post_save
 from django.http import HttpResponse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
 from django.utils.http import http_date
 
@@ -250,6 +250,10 @@ def pagecache_connect(models: Iterable[type[Model]]) -> None:
 
 def _cacheable(request) -> bool:
     if request.method not in ("GET", "HEAD") or settings.SESSION_COOKIE_NAME in request.COOKIES:
+        return False
+    # Public pages live under a language prefix; the admin and the health probes (which must
+    # answer without the cache) do not.
+    if translation.get_language_from_path(request.path_info) is None:
         return False
     query = request.META.get("QUERY_STRING", "")
     return len(query) <= MAX_QUERY_LENGTH and set(request.GET) <= QUERY_PARAMETERS

@@ -24,6 +24,10 @@ SECRET_KEY = env.str(
     "SECRET_KEY", default="development-only-not-secret-returnee-portal" if DEBUG else ""
 )
 
+# Earlier keys, still accepted for what they signed (sessions, password-reset links, import
+# previews) while SECRET_KEY is rotated: README, Operations.
+SECRET_KEY_FALLBACKS = env.list("SECRET_KEY_FALLBACKS", default=[])
+
 ALLOWED_HOSTS = env.list(
     "ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "[::1]"] if DEBUG else []
 )
@@ -43,6 +47,7 @@ INSTALLED_APPS = [
     "simple_history",
     "import_export",
     "axes",
+    "csp",
     "returnee_portal",
     "services",
     "guides",
@@ -52,7 +57,13 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Outermost: every response, error pages included, carries its request's id (logs.py).
+    "returnee_portal.logs.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    # Content-Security-Policy (django-csp), Permissions-Policy, Cross-Origin-Resource-Policy;
+    # above WhiteNoise, so static files carry them too.
+    "csp.middleware.CSPMiddleware",
+    "returnee_portal.security.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Anonymous public pages from the cache (never stale: see pagecache.py); above GZip, so
     # a page is stored compressed.
@@ -139,6 +150,30 @@ IMPORT_EXPORT_TMP_STORAGE_CLASS = "import_export.tmp_storages.CacheStorage"
 # it off (the benchmark's "cold" runs).
 PAGECACHE_ENABLED = env.bool("PAGECACHE", default=True)
 
+# --- Logging ----------------------------------------------------------------------------------
+# Warnings and errors (every 5xx among them: Django logs each response of 500 and over as an
+# error, with its traceback) to stderr, one JSON line each with the request id
+# (returnee_portal/logs.py); the process manager (systemd, Docker) keeps and rotates them.
+
+LOG_LEVEL = env.str("LOG_LEVEL", default="WARNING")
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "formatters": {"json": {"()": "returnee_portal.logs.JsonLineFormatter"}},
+    "handlers": {
+        "stderr": {
+            "class": "logging.StreamHandler",
+            "stream": "ext://sys.stderr",
+            "formatter": "json",
+        }
+    },
+    "root": {"handlers": ["stderr"], "level": LOG_LEVEL},
+    "loggers": {
+        # Django's own handlers (console in DEBUG, mail to ADMINS) give way to the root's.
+        "django": {"handlers": [], "level": LOG_LEVEL, "propagate": True},
+    },
+}
+
 # --- Authentication ---------------------------------------------------------------------------
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -161,6 +196,9 @@ AXES_CLIENT_IP_CALLABLE = "returnee_portal.client.client_address"
 AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = 1  # hours
 AXES_RESET_ON_SUCCESS = True
+# The lockout page: translated, says how long it lasts, sends Retry-After.
+AXES_LOCKOUT_CALLABLE = "returnee_portal.views.login_lockout"
+CSRF_FAILURE_VIEW = "returnee_portal.views.csrf_failure"
 
 # Only admin users get a session (public pages set no cookie); it ends after two idle hours.
 SESSION_COOKIE_AGE = 60 * 60 * 2
@@ -214,8 +252,10 @@ STORAGES = {
 # --- Security ---------------------------------------------------------------------------------
 # With DEBUG off the site runs behind a proxy that terminates HTTPS and sets X-Forwarded-Proto.
 
-# Production runs behind a proxy that appends the client's address to X-Forwarded-For.
-BEHIND_PROXY = env.bool("BEHIND_PROXY", default=not DEBUG)
+# The proxies (addresses or networks) whose X-Forwarded-For is believed: the client's address
+# for rate limits and lockouts (returnee_portal/client.py). None by default, so a client that
+# reaches gunicorn directly cannot choose its address.
+TRUSTED_PROXIES = env.list("TRUSTED_PROXIES", default=[])
 if not DEBUG:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=True)
@@ -223,8 +263,29 @@ if not DEBUG:
     CSRF_COOKIE_SECURE = True
     SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=60 * 60 * 24 * 365)
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+    # Only allows a submission to the browsers' preload list (hstspreload.org); sending the
+    # directive enrols nothing by itself.
+    SECURE_HSTS_PRELOAD = env.bool("SECURE_HSTS_PRELOAD", default=True)
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+# Strict: only the portal's own files, no inline script or style, no plugins, no framing, no
+# <base> rewriting. Public pages have no script at all; the admin's scripts are files (the
+# few inline style attributes of the admin's and its add-ons' templates are cosmetic and are
+# blocked). data: images: the empty favicon of base.html and the admin's SVG icons.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'none'"],
+        "frame-ancestors": ["'none'"],
+        "form-action": ["'self'"],
+    }
+}
 # Django 6 makes https the default scheme of URL form fields; opt in now.
 FORMS_URLFIELD_ASSUME_HTTPS = True

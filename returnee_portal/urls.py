@@ -1,15 +1,9 @@
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
-from django.http import HttpResponse
 from django.urls import include, path, reverse_lazy
 
 from . import views
-
-
-def health(request):
-    return HttpResponse("ok", content_type="text/plain")
-
 
 # Staff choose their first password through the link create_associate/create_coordinator print;
 # the pages are the admin's own templates, so they need its titles.
@@ -31,8 +25,13 @@ urlpatterns = [
     ),
     # Before the admin, whose catch-all view would otherwise answer them.
     path("admin/reports/", include("reports.urls")),
+    path(
+        "admin/r/<int:content_type_id>/<path:object_id>/",
+        admin.site.admin_view(views.view_on_site),
+    ),
     path("admin/", admin.site.urls),
-    path("health/", health, name="health"),
+    path("healthz", views.healthz, name="healthz"),
+    path("readyz", views.readyz, name="readyz"),
 ]
 
 urlpatterns += i18n_patterns(
@@ -43,5 +42,7 @@ urlpatterns += i18n_patterns(
     path("", include("search.urls")),
 )
 
+handler400 = views.bad_request
+handler403 = views.permission_denied
 handler404 = views.page_not_found
 handler500 = views.server_error

@@ -6,7 +6,11 @@ in one transaction and writes nothing if any row fails (see services/resources.p
 """
 
 from django import forms
+from django.conf import settings
 from django.contrib import messages
+from django.contrib.admin.options import IncorrectLookupParameters
+from django.contrib.admin.views.main import ERROR_FLAG
+from django.core import signing
 from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -54,10 +58,42 @@ class ServiceImportForm(ImportForm):
         return cleaned_data
 
 
+IMPORT_SALT = "services.import-file"
+IMPORT_EXPIRED = _(
+    "This import was not prepared for you or has expired. Nothing was imported: upload the "
+    "file again."
+)
+
+
+def import_token(*, file_name, file_format, user) -> str:
+    """What the confirm form carries instead of the stored file's name: signed, for this user
+    and this format only, so a browser cannot name another file or another user's upload."""
+    return signing.dumps([file_name, str(file_format), user.pk], salt=IMPORT_SALT, compress=True)
+
+
 class ServiceConfirmImportForm(ConfirmImportForm):
     # {pk: version} of the entries as the preview read them: the confirm refuses a row that
     # someone has saved since.
     loaded_versions = forms.JSONField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+
+    def clean(self):
+        cleaned_data = super().clean()
+        try:
+            file_name, file_format, user_pk = signing.loads(
+                self.data.get("import_file_name", ""),
+                salt=IMPORT_SALT,
+                max_age=settings.SESSION_COOKIE_AGE,
+            )
+        except (signing.BadSignature, ValueError, TypeError):
+            raise forms.ValidationError(IMPORT_EXPIRED) from None
+        if user_pk != self.user.pk or cleaned_data.get("format") != file_format:
+            raise forms.ValidationError(IMPORT_EXPIRED)
+        cleaned_data["import_file_name"] = file_name
+        return cleaned_data
 
 
 class ServiceImportExportMixin(ImportExportMixin):
@@ -78,6 +114,13 @@ class ServiceImportExportMixin(ImportExportMixin):
     def has_export_permission(self, request):
         return self.has_view_permission(request)
 
+    def export_action(self, request):
+        try:
+            return super().export_action(request)
+        except IncorrectLookupParameters:
+            # A filter that cannot apply (a hand-made URL): what the changelist does.
+            return HttpResponseRedirect(f"{request.path}?{ERROR_FLAG}=1")
+
     def get_import_data_kwargs(self, **kwargs):
         form = kwargs.get("form")
         data_kwargs = super().get_import_data_kwargs(**kwargs)
@@ -88,11 +131,34 @@ class ServiceImportExportMixin(ImportExportMixin):
             form.versions_seen = data_kwargs["versions_seen"] = {}
         return data_kwargs
 
+    def get_confirm_form_kwargs(self, request, import_form=None):
+        return {**super().get_confirm_form_kwargs(request, import_form), "user": request.user}
+
     def get_confirm_form_initial(self, request, import_form):
         initial = super().get_confirm_form_initial(request, import_form)
         if import_form is not None:
             initial["loaded_versions"] = getattr(import_form, "versions_seen", {})
+            initial["import_file_name"] = import_token(
+                file_name=initial["import_file_name"],
+                file_format=initial["format"],
+                user=request.user,
+            )
         return initial
+
+    def process_import(self, request, **kwargs):
+        """The confirm: only a file this server stored for this user's preview, still kept."""
+        if request.method == "POST" and self.has_import_permission(request):
+            form = self.create_confirm_form(request)
+            if not form.is_valid() or not self._import_file_kept(form):
+                messages.error(request, IMPORT_EXPIRED)
+                return HttpResponseRedirect(self._import_url())
+        return super().process_import(request, **kwargs)
+
+    def _import_file_kept(self, form) -> bool:
+        storage = self.get_tmp_storage_class()(
+            name=form.cleaned_data["import_file_name"], **self.get_tmp_storage_class_kwargs()
+        )
+        return storage.read() is not None
 
     def import_action(self, request, **kwargs):
         response = super().import_action(request, **kwargs)
@@ -108,9 +174,12 @@ class ServiceImportExportMixin(ImportExportMixin):
             messages.error(request, _("Nothing was imported."))
             for line in import_error_lines(result):
                 messages.error(request, line)
-            opts = self.model._meta
-            return HttpResponseRedirect(reverse(f"admin:{opts.app_label}_{opts.model_name}_import"))
+            return HttpResponseRedirect(self._import_url())
         return super().process_result(result, request)
+
+    def _import_url(self) -> str:
+        opts = self.model._meta
+        return reverse(f"admin:{opts.app_label}_{opts.model_name}_import")
 
     def add_success_message(self, result, request):
         messages.success(

@@ -446,10 +446,12 @@ class ServiceResource(resources.ModelResource):
         own_names = ", ".join(m.name_sr_latn for m in own)
         problems = {}
         if stored_municipality is not None and stored_municipality not in own:
+            # Where it is, or whether it is published, is not this user's to learn; that a
+            # slug is taken is (slugs are unique, and a new row could not use it either).
             problems[NON_FIELD_ERRORS] = _(
-                "the service “%(slug)s” belongs to %(municipality)s, which is not one of your "
-                "municipalities (you can import rows for %(own)s)"
-            ) % {"slug": instance.slug, "municipality": stored_municipality, "own": own_names}
+                "the slug “%(slug)s” is already used by an entry you cannot edit; "
+                "choose another slug for a new service"
+            ) % {"slug": instance.slug}
         elif (
             "municipality" not in errors
             and instance.municipality_id is not None

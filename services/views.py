@@ -1,9 +1,11 @@
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.utils.translation import gettext
 from django.views.decorators.cache import never_cache
 
 from returnee_portal.client import client_address
+from returnee_portal.outage import OUTAGE_ERRORS, unavailable
 from returnee_portal.pagecache import list_tag, page_depends_on, public_page
 from returnee_portal.params import query_slug
 
@@ -94,9 +96,36 @@ def organization_detail(request, slug):
 
 
 # The page carries a per-visitor CSRF token: no cache may keep it.
+SUGGESTION_TEMPLATE = "services/updatesuggestion_form.html"
+
+
 @never_cache
 def service_suggestion(request, slug):
-    """The "Is something wrong here?" form: a visitor sends an update suggestion, no account."""
+    """The "Is something wrong here?" form: a visitor sends an update suggestion, no account.
+
+    If the database is down when it is sent, the form comes back with the visitor's text
+    and says to send it again (503): never a false success, never the text lost.
+    """
+    try:
+        return _service_suggestion(request, slug)
+    except OUTAGE_ERRORS:
+        if request.method != "POST":
+            raise  # the 503 page (returnee_portal.views.server_error)
+    form = UpdateSuggestionForm(request.POST)
+    form.full_clean()
+    form.add_error(
+        None,
+        gettext(
+            "Your suggestion could not be saved just now: the portal cannot reach its "
+            "database. Your text is still here; please send it again in a few minutes."
+        ),
+    )
+    return unavailable(
+        render_to_string(SUGGESTION_TEMPLATE, {"service": None, "form": form}, request=request)
+    )
+
+
+def _service_suggestion(request, slug):
     service = get_object_or_404(Service.objects.published(), slug=slug)
     form = UpdateSuggestionForm(request.POST or None)
     status = 200
@@ -121,12 +150,11 @@ def service_suggestion(request, slug):
                 contact=form.cleaned_data["contact"],
             )
             return redirect("services:service_suggestion_done", slug=slug)
-    return render(
-        request,
-        "services/updatesuggestion_form.html",
-        {"service": service, "form": form},
-        status=status,
-    )
+    context = {"service": service, "form": form}
+    response = render(request, SUGGESTION_TEMPLATE, context, status=status)
+    if status == 429:
+        response["Retry-After"] = str(actions.SUGGESTION_WINDOW_SECONDS)
+    return response
 
 
 def service_suggestion_done(request, slug):

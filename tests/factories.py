@@ -118,6 +118,9 @@ class GuideChapterFactory(DjangoModelFactory):
     body_sr_latn = "## Prvi koraci\n\nIdite u **centar za socijalni rad**."
 
 
+PASSWORD = "Tačna-lozinka-42"  # every factory user's
+
+
 class UserFactory(DjangoModelFactory):
     class Meta:
         model = User
@@ -126,7 +129,7 @@ class UserFactory(DjangoModelFactory):
 
     username = factory.Sequence(lambda n: f"korisnik{n}")
     email = factory.LazyAttribute(lambda user: f"{user.username}@example.org")
-    password = factory.django.Password("Tačna-lozinka-42")
+    password = factory.django.Password(PASSWORD)
 
 
 class AssociateFactory(UserFactory):

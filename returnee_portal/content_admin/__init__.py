@@ -26,8 +26,10 @@ winner's version and refuses with the form and its input.
 
 from django.contrib import admin
 from django.contrib.admin.options import IS_POPUP_VAR
-from django.core.exceptions import PermissionDenied
+from django.contrib.admin.utils import unquote
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import router, transaction
+from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
@@ -120,7 +122,12 @@ class ContentAdmin(SimpleHistoryAdmin, TranslationAdmin):
     def revert_disabled(self, request, obj=None):
         return not user_is_coordinator(request.user)
 
+    def history_view(self, request, object_id, extra_context=None):
+        self._refuse_malformed_pk(object_id)
+        return super().history_view(request, object_id, extra_context)
+
     def history_form_view(self, request, object_id, version_id, extra_context=None):
+        self._refuse_malformed_pk(object_id)
         # simple-history only hides the Revert button; the POST must be refused as well.
         if request.method == "POST" and self.revert_disabled(request):
             raise PermissionDenied
@@ -130,6 +137,13 @@ class ContentAdmin(SimpleHistoryAdmin, TranslationAdmin):
 
     def get_historical_record_context_helper(self, request, historical_record):
         return ContentHistoryContextHelper(self.model, historical_record)
+
+    def _refuse_malformed_pk(self, object_id):
+        """simple-history looks up the URL's id as given; a non-number would be a 500."""
+        try:
+            self.model._meta.pk.to_python(unquote(object_id))
+        except (ValidationError, ValueError):
+            raise Http404 from None
 
     def _run_once_more_on_conflict(self, view, *args):
         try:

@@ -2,13 +2,12 @@
 
 import pytest
 from django.conf import settings
+from django.test import override_settings
 from django.urls import reverse
 
-from tests.factories import AssociateFactory
+from tests.factories import PASSWORD, AssociateFactory
 
 pytestmark = pytest.mark.django_db
-
-PASSWORD = "Tačna-lozinka-42"  # the factories' password
 
 
 def log_in(client, password, ip="10.0.0.1"):
@@ -38,6 +37,28 @@ def test_five_failures_lock_out_the_username_from_that_address_only(client, mari
     assert other_address.url == reverse("admin:index")
 
 
+def test_the_lockout_page_is_in_the_visitors_language_and_says_how_long(client, marija):
+    for _ in range(5):
+        log_in(client, "pogrešna")
+    locked = client.post(
+        reverse("admin:login"),
+        {"username": "marija", "password": PASSWORD},
+        REMOTE_ADDR="10.0.0.1",
+        HTTP_ACCEPT_LANGUAGE="de",
+    )
+    assert locked.status_code == 429
+    assert locked["Retry-After"] == "3600"
+    assert '<html lang="de"' in locked.text
+    assert "60 Minuten" in locked.text
+    english = client.post(
+        reverse("admin:login"),
+        {"username": "marija", "password": PASSWORD},
+        REMOTE_ADDR="10.0.0.1",
+        HTTP_ACCEPT_LANGUAGE="en",
+    )
+    assert "You can try again in 60 minutes." in english.text
+
+
 def test_a_successful_login_resets_the_failure_count(client, marija):
     for _ in range(4):
         log_in(client, "pogrešna")
@@ -57,6 +78,7 @@ def test_staff_session_ends_after_two_idle_hours_and_public_pages_set_no_cookie(
     assert response.cookies[settings.SESSION_COOKIE_NAME]["max-age"] == 2 * 60 * 60
 
 
+@override_settings(TRUSTED_PROXIES=["127.0.0.0/8"])
 def test_behind_the_proxy_the_lockout_follows_the_forwarded_address(client, marija):
     """Everyone reaches the site through one proxy: only the attacker's address is locked."""
 

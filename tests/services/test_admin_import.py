@@ -16,7 +16,12 @@ from django.utils import translation
 from returnee_portal.locking import content_save_with_version
 from returnee_portal.translation_review import NEEDS_REVIEW, REVIEWED
 from services.models import Service
-from tests.factories import CategoryFactory, OrganizationFactory, ServiceFactory
+from tests.factories import (
+    AssociateFactory,
+    CategoryFactory,
+    OrganizationFactory,
+    ServiceFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -280,8 +285,8 @@ BAD_ROWS = {
     ),
     "another municipality's service": (
         lambda rows: [*rows, {**row_of(rows, "obuke"), "slug": "pirot-usluga"}],
-        "Row {row}: the service “pirot-usluga” belongs to Pirot, which is not one of your "
-        "municipalities (you can import rows for Novi Pazar)",
+        "Row {row}: the slug “pirot-usluga” is already used by an entry you cannot edit; "
+        "choose another slug for a new service",
     ),
     "not a number": (
         _set("izabrani-lekar", "latitude", "sever"),
@@ -399,3 +404,63 @@ def test_the_list_offers_import_and_export_and_the_form_keeps_its_history(
     assert reverse("admin:services_service_history", args=[directory["doctor"].pk]) in (
         associate_client.get(change).text
     )
+
+
+def test_the_confirm_takes_only_the_file_stored_for_this_users_preview(
+    associate_client, directory, associate
+):
+    """A name sent back by the browser is never a path or another user's upload."""
+    before = snapshot()
+    rows = export_rows(associate_client, "csv")
+    row_of(rows, "obuke")["name_sr_latn"] = "Obuke za posao i prekvalifikacija"
+    preview = upload(associate_client, spreadsheet(rows, "csv"), "csv")
+    form = preview.context["confirm_form"]
+    token = form.initial["import_file_name"]
+    assert "/" not in token and not token.startswith("tmp")
+
+    for forged in ["../../tmp/x", "x", token[:-3] + "abc", token + "x", ""]:
+        data = {**{name: form.initial.get(name, "") for name in form.fields}}
+        data["import_file_name"] = forged
+        data["loaded_versions"] = json.dumps(form.initial["loaded_versions"])
+        refused = associate_client.post(CONFIRM_URL, data, follow=True)
+        assert refused.status_code == 200
+        assert "This import was not prepared for you or has expired." in " ".join(
+            messages_of(refused)
+        )
+    assert snapshot() == before
+
+    other = AssociateFactory(municipalities=[directory["doctor"].municipality])
+    associate_client.force_login(other)
+    assert confirm(associate_client, preview).redirect_chain[-1][0] == IMPORT_URL
+    assert snapshot() == before
+
+    associate_client.force_login(associate)
+    confirmed = confirm(associate_client, preview)
+    assert "Import finished: 0 new, 1 changed" in " ".join(messages_of(confirmed))
+    replayed = confirm(associate_client, preview)  # the stored file is gone after use
+    assert "has expired" in " ".join(messages_of(replayed))
+
+
+@pytest.mark.parametrize("file_format", ["", "x", "-1", "99", "1e3", "\x00", "0; DROP"])
+def test_a_bad_format_value_is_a_form_error(associate_client, directory, file_format):
+    rows = export_rows(associate_client, "csv")
+    uploaded = associate_client.post(
+        IMPORT_URL,
+        {
+            "import_file": SimpleUploadedFile("services.csv", spreadsheet(rows, "csv")),
+            "format": file_format,
+            "resource": "0",
+        },
+    )
+    assert uploaded.status_code == 200
+    assert uploaded.context["form"].errors["format"]
+    preview = upload(associate_client, spreadsheet(rows, "csv"), "csv")
+    form = preview.context["confirm_form"]
+    data = {name: form.initial.get(name, "") for name in form.fields}
+    data["format"] = file_format
+    refused = associate_client.post(CONFIRM_URL, data, follow=True)
+    assert refused.status_code == 200
+    assert "has expired" in " ".join(messages_of(refused))
+    exported = associate_client.post(EXPORT_URL, {"format": file_format, "resource": "0"})
+    assert exported.status_code == 200
+    assert exported.context["form"].errors["format"]

@@ -3,7 +3,7 @@
 import pytest
 from django.core.cache import cache
 from django.db import connection
-from django.test import Client
+from django.test import Client, override_settings
 from django.urls import reverse
 from django.utils import translation
 
@@ -84,6 +84,7 @@ def test_too_many_suggestions_from_one_address_are_refused_and_the_text_kept(cli
     response = client.post(FORM_URL, {"message": "Sixth note"}, REMOTE_ADDR="203.0.113.7")
     assert response.status_code == 429
     assert 'role="alert">You have sent several suggestions in a short time.' in response.text
+    assert response["Retry-After"] == "3600"
     assert "Sixth note</textarea>" in response.text
     assert UpdateSuggestion.objects.count() == 5
     # Another family is not affected, and the address itself is not kept.
@@ -96,10 +97,22 @@ def test_too_many_suggestions_from_one_address_are_refused_and_the_text_kept(cli
     assert not any("203.0.113.7" in key for key in keys)
 
 
+@override_settings(TRUSTED_PROXIES=["127.0.0.1"])
 def test_behind_the_proxy_the_address_it_appended_counts(client, service):
     for n in range(5):
         client.post(FORM_URL, {"message": f"Note {n}"}, HTTP_X_FORWARDED_FOR=f"10.0.0.{n}, 1.2.3.4")
     response = client.post(FORM_URL, {"message": "x"}, HTTP_X_FORWARDED_FOR="10.9.9.9, 1.2.3.4")
+    assert response.status_code == 429
+    other = client.post(FORM_URL, {"message": "x"}, HTTP_X_FORWARDED_FOR="1.2.3.5")
+    assert other.status_code == 302
+
+
+def test_without_a_trusted_proxy_a_forged_forwarded_address_does_not_reset_the_limit(
+    client, service
+):
+    for n in range(5):
+        client.post(FORM_URL, {"message": f"Note {n}"}, HTTP_X_FORWARDED_FOR=f"10.0.0.{n}")
+    response = client.post(FORM_URL, {"message": "x"}, HTTP_X_FORWARDED_FOR="10.9.9.9")
     assert response.status_code == 429
 
 
