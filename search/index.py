@@ -114,6 +114,11 @@ def search_index_fill_if_empty(**kwargs) -> None:
         search_index_rebuild()
 
 
+def search_index_rebuild_after_restore(**kwargs) -> None:
+    """`returnee_portal.backup.restored`: the backup leaves the index out."""
+    search_index_rebuild()
+
+
 # --- Signals: connected once for every registered and depended-on model (SearchConfig) ---
 
 
