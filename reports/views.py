@@ -18,6 +18,7 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from returnee_portal.params import query_nul_free
 from returnee_portal.roles import user_can_see_reports, user_is_coordinator
 from services.hsds import hsds_languages, hsds_package_zip_write
 from services.models import Municipality
@@ -35,7 +36,7 @@ SPOOL_IN_MEMORY = 1024 * 1024
 def report_filter_data(*, query, user) -> dict:
     """The request's filters with the default language filled in; 403 for a municipality
     that exists but is not the user's (a forged link), rather than quietly ignoring it."""
-    data = query.copy()
+    data = query_nul_free(query)
     if not data.get("language"):
         current = get_language()
         languages = settings.MODELTRANSLATION_LANGUAGES

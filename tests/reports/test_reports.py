@@ -509,3 +509,11 @@ def test_command_fails_cleanly(dataset, tmp_path, arguments, message):
     with pytest.raises(CommandError, match=message):
         call_command("export_report", *arguments, "--output", str(output))
     assert not output.exists()
+
+
+def test_a_nul_in_a_filter_is_an_unknown_choice_not_a_server_error(associate_client, dataset):
+    # PostgreSQL refuses NUL in a query; the value is turned away like any other unknown one.
+    for value in ("\x00", "novi-pazar\x00"):
+        response = associate_client.get(report_url("services", municipality=[value]))
+        assert response.status_code == 400
+        assert response.context["form"].errors["municipality"]
