@@ -77,10 +77,13 @@ def _models_saved() -> list[type[Model]]:
     return serializers.sort_dependencies(saved, allow_cycles=True)
 
 
+def _has_table(model: type[Model]) -> bool:
+    return model._meta.managed and not model._meta.proxy
+
+
 def _is_saved(model: type[Model]) -> bool:
     return (
-        model._meta.managed
-        and not model._meta.proxy
+        _has_table(model)
         and model._meta.label_lower not in _KEPT | _derived
         and model._meta.app_label not in _TRANSIENT_APPS
     )
@@ -206,12 +209,11 @@ def _migrations_check(header: dict) -> None:
 
 def _content_tables() -> list[str]:
     """Tables a restore empties: everything but content types and permissions."""
-    tables = []
-    for model in apps.get_models(include_auto_created=True):
-        meta = model._meta
-        if meta.managed and not meta.proxy and meta.label_lower not in _KEPT:
-            tables.append(meta.db_table)
-    return tables
+    return [
+        model._meta.db_table
+        for model in apps.get_models(include_auto_created=True)
+        if _has_table(model) and model._meta.label_lower not in _KEPT
+    ]
 
 
 def _content_present(models: list[type[Model]]) -> list[str]:
