@@ -1,21 +1,23 @@
 """The translations report: completeness and review state per kind of content and language,
 across the directory and the guide."""
 
-from django.conf import settings
+from collections import Counter
+
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
-from modeltranslation.utils import build_localized_fieldname
 
 from guides.models import GuideChapter
 from returnee_portal.languages import language_name, localized_fields
 from returnee_portal.translation_review import (
+    ENTRY_STATES,
     MISSING,
-    NEEDS_REVIEW,
     OUTDATED,
-    REVIEWED,
+    PARTIAL,
+    STATE_LABELS,
+    entry_state,
+    field_states,
     translated_field_names,
     translation_languages,
-    translation_state,
 )
 from services.models import Category, Municipality, OpenCall, Organization, Project, Service
 
@@ -23,37 +25,29 @@ from .base import INTEGER, Column
 from .directory import ServiceReport
 
 
-def translation_is_complete(*, obj, language: str) -> bool:
-    """Every translated field that has Serbian text also has text in `language`."""
-    default = settings.MODELTRANSLATION_DEFAULT_LANGUAGE
-    return all(
-        getattr(obj, build_localized_fieldname(field, language))
-        for field in translated_field_names(model=type(obj))
-        if getattr(obj, build_localized_fieldname(field, default))
-    )
-
-
 class TranslationReport(ServiceReport):
-    """Per kind of content and language: complete translations and their review states."""
+    """Per kind of content and language: each entry in exactly one state, then each field.
+
+    The state columns of an "all fields" row add up to its entries, and those of a field's row
+    to the entries that have that field in Serbian; the last rows total every kind of content
+    per language.
+    """
 
     slug = "translations"
     title = _("Translations")
     description = _(
-        "Per kind of content and language: how many entries are fully translated (every text "
-        "that exists in Serbian also exists in the language), and the review state of their "
-        "translations."
+        "Per kind of content and language: how many entries are missing, outdated (a Serbian "
+        "text changed after it was translated), partly translated, waiting for review or "
+        "reviewed - each entry counted once - and the same for each text of the entries."
     )
 
     def columns(self):
         return [
             Column("model", _("Content")),
             Column("language", _("Language")),
-            Column("entries", _("Entries"), INTEGER),
-            Column("complete", _("complete"), INTEGER),
-            Column(MISSING, _("missing"), INTEGER),
-            Column(NEEDS_REVIEW, _("needs review"), INTEGER),
-            Column(REVIEWED, _("reviewed"), INTEGER),
-            Column(OUTDATED, _("outdated"), INTEGER),
+            Column("part", _("Text")),
+            Column("total", _("Total"), INTEGER),
+            *(Column(state, STATE_LABELS[state], INTEGER) for state in ENTRY_STATES),
         ]
 
     def querysets(self):
@@ -94,31 +88,46 @@ class TranslationReport(ServiceReport):
 
     def rows(self):
         languages = translation_languages()
+        everything = _("All content")
+        whole = str(_("all texts"))
+        totals = {code: dict.fromkeys(ENTRY_STATES, 0) for code in languages}
         rows = []
         for queryset in self.querysets():
             model = queryset.model
-            fields = [
-                "pk",
-                "translation_review",
-                *localized_fields(*translated_field_names(model=model)),
-            ]
-            objects = list(queryset.only(*fields).order_by())
+            translated = translated_field_names(model=model)
+            columns = ["pk", "translation_review", *localized_fields(*translated)]
+            objects = list(queryset.only(*columns).order_by())
+            content = str(capfirst(model._meta.verbose_name_plural))
             for code in languages:
-                states = [translation_state(obj=obj, language=code) for obj in objects]
-                complete = sum(translation_is_complete(obj=obj, language=code) for obj in objects)
-                rows.append(
-                    [
-                        str(capfirst(model._meta.verbose_name_plural)),
-                        language_name(code),
-                        len(objects),
-                        complete,
-                        *(
-                            states.count(state)
-                            for state in (MISSING, NEEDS_REVIEW, REVIEWED, OUTDATED)
-                        ),
-                    ]
-                )
+                per_entry = [field_states(obj=obj, language=code) for obj in objects]
+                entries = Counter(entry_state(states.values()) for states in per_entry)
+                for state in ENTRY_STATES:
+                    totals[code][state] += entries[state]
+                rows.append([content, language_name(code), whole, len(objects), *_counts(entries)])
+                for field in translated:
+                    counted = Counter(states[field] for states in per_entry if field in states)
+                    if not counted:
+                        continue  # no entry has this text in Serbian
+                    label = str(model._meta.get_field(field).verbose_name)
+                    row = [content, language_name(code), label, counted.total(), *_counts(counted)]
+                    row[4 + ENTRY_STATES.index(PARTIAL)] = None  # a text is whole or missing
+                    rows.append(row)
+        for code in languages:
+            counts = totals[code]
+            rows.append(
+                [
+                    str(everything),
+                    language_name(code),
+                    whole,
+                    sum(counts.values()),
+                    *_counts(counts),
+                ]
+            )
         return rows
 
     def is_gap(self, *, column, value):
-        return column.key == MISSING and bool(value)
+        return column.key in (MISSING, OUTDATED) and bool(value)
+
+
+def _counts(counter) -> list[int]:
+    return [counter.get(state, 0) for state in ENTRY_STATES]

@@ -9,7 +9,7 @@ from django.db.models.signals import post_delete, post_save
 from django.utils.translation import gettext_lazy as _
 
 from .pagecache import list_tag, page_depends_on
-from .translation_review import NEEDS_REVIEW, translation_review_update
+from .translation_review import translation_review_update
 
 
 class ContentModel(models.Model):
@@ -43,13 +43,10 @@ class ContentModel(models.Model):
         abstract = True
 
     def save(self, *args, **kwargs):
-        # Editing the Serbian text marks the other languages outdated, whatever saves it: a
+        # Editing a Serbian text marks its translations outdated, whatever saves it: a
         # form, an import, a revert, an action.
         translation_review_update(obj=self)
         super().save(*args, **kwargs)
-
-    def translation_needs_review(self, language_code):
-        return self.translation_review.get(language_code) == NEEDS_REVIEW
 
 
 class LatinName(models.Model):

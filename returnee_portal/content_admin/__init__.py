@@ -61,6 +61,7 @@ class ContentAdmin(SimpleHistoryAdmin, TranslationAdmin):
     def get_fieldsets(self, request, obj=None):
         return content_fieldsets(
             model=self.model,
+            obj=obj,
             common_fields=self.common_fields,
             cyrillic=user_is_coordinator(request.user),
             versioned=obj is not None and self.has_change_permission(request, obj),

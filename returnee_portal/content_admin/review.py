@@ -14,15 +14,17 @@ from modeltranslation.utils import build_localized_fieldname
 
 from ..languages import language_name
 from ..translation_review import (
+    ENTRY_STATES,
     MISSING,
     NEEDS_REVIEW,
     OUTDATED,
-    REVIEWED,
+    PARTIAL,
     STATE_LABELS,
+    entry_state,
+    field_states,
     translated_field_names,
     translation_languages,
     translation_state,
-    translation_states,
     translations_mark_reviewed,
 )
 
@@ -42,14 +44,14 @@ class TranslationStateFilter(admin.SimpleListFilter):
         return [
             (f"{code}:{state}", f"{language_name(code)}: {STATE_LABELS[state]}")
             for code in translation_languages()
-            for state in (MISSING, NEEDS_REVIEW, OUTDATED, REVIEWED)
+            for state in ENTRY_STATES
         ]
 
     def queryset(self, request, queryset):
         if not self.value():
             return queryset
         code, _colon, state = self.value().partition(":")
-        if code not in translation_languages() or state not in STATE_LABELS:
+        if code not in translation_languages() or state not in ENTRY_STATES:
             return queryset
         model = queryset.model
         columns = [
@@ -92,11 +94,37 @@ def review_actions() -> dict:
     return actions
 
 
+# The fields named beside an entry's state: the ones that put it there.
+_FIELDS_BEHIND = {OUTDATED: OUTDATED, PARTIAL: MISSING, NEEDS_REVIEW: NEEDS_REVIEW}
+
+
+def translation_state_parts(*, obj) -> list[tuple[str, str, str]]:
+    """Per translation language: (code, entry state, the fields behind that state, as the form
+    names them, e.g. "opening hours"; empty when the state holds for every field)."""
+    parts = []
+    for code in translation_languages():
+        states = field_states(obj=obj, language=code)
+        state = entry_state(states.values())
+        behind = [
+            field for field, current in states.items() if current == _FIELDS_BEHIND.get(state)
+        ]
+        named = ""
+        if behind and len(behind) < len(states):
+            named = ", ".join(
+                str(type(obj)._meta.get_field(field).verbose_name) for field in behind
+            )
+        parts.append((code, state, named))
+    return parts
+
+
 def translation_states_html(obj):
     if obj is None or obj.pk is None:
         return "-"
     return format_html_join(
         " · ",
-        '<span class="translation-state translation-state-{}">{}: {}</span>',
-        ((state, code, STATE_LABELS[state]) for code, state in translation_states(obj=obj).items()),
+        '<span class="translation-state translation-state-{}" title="{}">{}: {}{}</span>',
+        (
+            (state, language_name(code), code, STATE_LABELS[state], f" ({named})" if named else "")
+            for code, state, named in translation_state_parts(obj=obj)
+        ),
     )

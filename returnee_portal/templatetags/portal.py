@@ -16,7 +16,7 @@ from returnee_portal.languages import (
     page_text,
 )
 from returnee_portal.rendering import markdown_render
-from returnee_portal.translation_review import NEEDS_REVIEW, OUTDATED, translation_state
+from returnee_portal.translation_review import NEEDS_REVIEW, OUTDATED, field_states
 
 register = template.Library()
 
@@ -82,7 +82,8 @@ def translation_notice(obj, title_field):
     """The note under a page's title about the language the object is shown in.
 
     Placed after the `<h1>` (not inside it, so it is not read as part of the heading): the
-    title shown in Serbian for want of a translation, or a translation nobody has checked yet.
+    title shown in Serbian for want of a translation; the parts whose Serbian text changed after
+    they were translated, by name ("opening hours"); or a translation nobody has checked yet.
     Nothing in Serbian (the source; the Cyrillic pages show it transliterated) or for a
     reviewed translation.
     """
@@ -91,10 +92,14 @@ def translation_notice(obj, title_field):
     language = content_language()
     if language == settings.MODELTRANSLATION_DEFAULT_LANGUAGE:
         return ""
-    state = translation_state(obj=obj, language=language)
-    if state == OUTDATED:
-        text = _("The Serbian text has changed since this translation was made.")
-    elif state == NEEDS_REVIEW:
+    states = field_states(obj=obj, language=language)
+    outdated = [field for field, state in states.items() if state == OUTDATED]
+    if outdated:
+        names = [str(type(obj)._meta.get_field(field).verbose_name) for field in outdated]
+        text = _("Changed in Serbian since this translation was made: %(fields)s.") % {
+            "fields": ", ".join(names)
+        }
+    elif NEEDS_REVIEW in states.values():
         text = _("Translation not yet checked by a native speaker.")
     else:
         return ""

@@ -258,24 +258,36 @@ def test_projects_one_row_per_indicator(dataset, own_municipality):
 def test_translation_report_counts_states_per_model_and_language(dataset):
     GuideChapterFactory(title_sr_latn="Prvi koraci", title_en="First steps", body_sr_latn="")
     OpenCallFactory(title_sr_latn="Konkurs")
+    ServiceFactory(
+        name_sr_latn="Centar za socijalni rad",
+        name_en="Social work centre",
+        opening_hours_sr_latn="7-15",
+        translation_review={"en": REVIEWED},
+    )
     translations = report(TranslationReport)
     assert translations.headers == [
         "Content",
         "Language",
-        "Entries",
-        "Complete",
+        "Text",
+        "Total",
         "Missing",
+        "Outdated",
+        "Partly translated",
         "Needs review",
         "Reviewed",
-        "Outdated",
     ]
-    rows = {(row[0], row[1]): row[2:] for row in translations.data}
-    # 4 services: 2 with English names (one needs review, one outdated), 2 without.
-    assert rows[("Services", "English")] == [4, 2, 2, 1, 0, 1]
-    # One Romani name, reviewed; the other three have none.
-    assert rows[("Services", "Romani")] == [4, 1, 3, 0, 1, 0]
-    assert rows[("Guide chapters", "English")] == [1, 1, 0, 1, 0, 0]
-    assert rows[("Open calls", "German")] == [1, 0, 1, 0, 0, 0]
+    rows = {tuple(row[:3]): row[3:] for row in translations.data}
+    # 5 services: 3 with English names (one needs review, one outdated, one reviewed but
+    # without its opening hours), 2 without.
+    assert rows[("Services", "English", "all texts")] == [5, 2, 1, 1, 1, 0]
+    assert rows[("Services", "English", "name")] == [5, 2, 1, None, 1, 1]
+    assert rows[("Services", "English", "opening hours")] == [1, 1, 0, None, 0, 0]
+    # A text no entry has in Serbian has no row.
+    assert ("Services", "English", "cost") not in rows
+    # One Romani name, reviewed; the other four have none.
+    assert rows[("Services", "Romani", "all texts")] == [5, 4, 0, 0, 0, 1]
+    assert rows[("Guide chapters", "English", "all texts")] == [1, 0, 0, 0, 1, 0]
+    assert rows[("Open calls", "German", "all texts")] == [1, 1, 0, 0, 0, 0]
     assert {row[1] for row in translations.data} == {"Romani", "Albanian", "German", "English"}
     assert {row[0] for row in translations.data} == {
         "Services",
@@ -285,17 +297,24 @@ def test_translation_report_counts_states_per_model_and_language(dataset):
         "Projects",
         "Open calls",
         "Guide chapters",
+        "All content",
     }
+    # Every entry, and every text, counted in exactly one state.
+    for row in translations.data:
+        assert row[3] == sum(count or 0 for count in row[4:]), row
+    entries = [row for row in translations.data if row[1] == "English" and row[2] == "all texts"]
+    assert entries[-1][0] == "All content"
+    assert entries[-1][3:] == [sum(row[i] for row in entries[:-1]) for i in range(3, 9)]
 
 
 def test_translation_report_limited_to_municipalities(dataset, own_municipality):
     translations = report(
         TranslationReport, municipalities=Municipality.objects.filter(pk=own_municipality.pk)
     )
-    rows = {(row[0], row[1]): row[2:] for row in translations.data}
-    assert rows[("Services", "English")][0] == 2
-    assert rows[("Municipalities", "English")][0] == 1
-    assert rows[("Projects", "English")][0] == 1
+    rows = {tuple(row[:3]): row[3:] for row in translations.data}
+    assert rows[("Services", "English", "all texts")][0] == 2
+    assert rows[("Municipalities", "English", "all texts")][0] == 1
+    assert rows[("Projects", "English", "all texts")][0] == 1
 
 
 def test_every_report_is_listed():

@@ -2,12 +2,16 @@
 
 import pytest
 from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext
 
 from returnee_portal.translation_review import (
     MISSING,
     NEEDS_REVIEW,
     OUTDATED,
+    PARTIAL,
     REVIEWED,
+    field_states,
     translation_mark_reviewed,
     translation_state,
     translation_states,
@@ -19,7 +23,7 @@ from tests.factories import CategoryFactory, GuideChapterFactory, ProjectFactory
 pytestmark = pytest.mark.django_db
 
 UNCHECKED = "Translation not yet checked by a native speaker."
-CHANGED = "The Serbian text has changed since this translation was made."
+CHANGED = "Changed in Serbian since this translation was made: %(fields)s."
 
 
 @pytest.fixture
@@ -65,14 +69,23 @@ def test_a_translation_edited_with_the_source_needs_review(service):
     service.name_sr_latn = "Centar za socijalni rad Tutin"
     service.name_sq = "Qendra për punë sociale Tutin"
     service.save()
-    assert service.translation_review == {"rom": OUTDATED, "sq": NEEDS_REVIEW, "de": OUTDATED}
+    assert service.translation_review == {
+        "rom": {"name": OUTDATED},
+        "sq": {"name": NEEDS_REVIEW},
+        "de": {"name": OUTDATED},
+    }
 
 
 def test_a_save_without_text_changes_keeps_the_states(service):
     service.is_published = not service.is_published
     service.save()
     service.refresh_from_db()
-    assert service.translation_review == {"rom": NEEDS_REVIEW, "sq": REVIEWED, "de": REVIEWED}
+    assert translation_states(obj=service) == {
+        "rom": NEEDS_REVIEW,
+        "sq": REVIEWED,
+        "de": REVIEWED,
+        "en": MISSING,
+    }
 
 
 def test_editing_serbian_in_the_admin_marks_reviewed_translations_outdated(
@@ -127,7 +140,7 @@ def test_mark_reviewed_action_bumps_the_version_and_records_history(client, coor
     untranslated.refresh_from_db()
     assert translation_state(obj=service, language="rom") == REVIEWED
     assert service.version == version + 1
-    assert service.history.first().translation_review["rom"] == REVIEWED
+    assert service.history.first().translation_review["rom"] == {"name": REVIEWED}
     assert service.history.first().history_user == coordinator
     # Nothing to review: left alone, no new version.
     assert untranslated.version == 1
@@ -193,6 +206,8 @@ def test_public_service_page_notice_in_romani(client, service, state, notice):
         assert "review-note" not in html
     else:
         assert html.count('class="review-note"') == 1
+        with translation.override("rom"):
+            assert gettext(notice) % {"fields": gettext("name")} in html
 
 
 def test_no_notice_in_serbian_or_for_a_missing_translation(client, service):
@@ -207,3 +222,81 @@ def test_notice_on_guide_chapter_and_project_pages(client):
     project = ProjectFactory(title_rom="Projekto")
     assert "review-note" in client.get(f"/rom/vodic/{chapter.slug}/").text
     assert "review-note" in client.get(f"/rom/projekti/{project.slug}/").text
+
+
+@pytest.fixture
+def described():
+    """A service with a reviewed English and an unchecked Romani name and description."""
+    return ServiceFactory(
+        name_sr_latn="Dom zdravlja",
+        name_en="Health centre",
+        name_rom="Sastipasko kher",
+        description_sr_latn="Lekari opšte prakse.",
+        description_en="General practitioners.",
+        description_rom="Doktora.",
+        translation_review={"en": REVIEWED, "rom": NEEDS_REVIEW},
+        categories=[CategoryFactory()],
+    )
+
+
+def test_a_new_serbian_field_outdates_no_translation(described):
+    described.opening_hours_sr_latn = "7-20"
+    described.save()
+    described.refresh_from_db()
+    assert field_states(obj=described, language="en") == {
+        "name": REVIEWED,
+        "description": REVIEWED,
+        "opening_hours": MISSING,
+    }
+    assert field_states(obj=described, language="rom") == {
+        "name": NEEDS_REVIEW,
+        "description": NEEDS_REVIEW,
+        "opening_hours": MISSING,
+    }
+    assert translation_states(obj=described)["en"] == PARTIAL
+
+
+def test_a_changed_serbian_field_outdates_only_its_translations(client, described):
+    described.description_sr_latn = "Lekari opšte prakse i pedijatri."
+    described.save()
+    described.refresh_from_db()
+    assert field_states(obj=described, language="en") == {
+        "name": REVIEWED,
+        "description": OUTDATED,
+    }
+    assert translation_states(obj=described)["rom"] == OUTDATED
+    html = client.get(f"/en/usluge/{described.slug}/").text
+    assert "Changed in Serbian since this translation was made: description." in html
+    with translation.override("rom"):
+        notice = gettext(CHANGED) % {"fields": gettext("description")}
+    assert notice in client.get(f"/rom/usluge/{described.slug}/").text
+
+
+def test_the_admin_column_and_form_name_the_fields_behind(client, coordinator, described):
+    described.opening_hours_sr_latn = "7-20"
+    described.description_sr_latn = "Lekari opšte prakse i pedijatri."
+    described.save()
+    client.force_login(coordinator)
+    response = client.get(reverse("admin:services_service_changelist"), HTTP_ACCEPT_LANGUAGE="en")
+    assert "en: outdated (description)" in response.text
+    response = client.get(admin_url(described, "change"), HTTP_ACCEPT_LANGUAGE="en")
+    assert "Missing: opening hours. Outdated: description. Reviewed: name." in response.text
+    assert "Missing: opening hours. Outdated: description. Needs review: name." in response.text
+
+
+def test_the_list_filter_finds_partly_translated_entries(client, coordinator, described):
+    described.opening_hours_sr_latn = "7-20"
+    described.save()
+    client.force_login(coordinator)
+    response = client.get(
+        reverse("admin:services_service_changelist"), {"translation_state": "en:partial"}
+    )
+    assert [obj.pk for obj in response.context["cl"].result_list] == [described.pk]
+
+
+def test_a_stored_plain_state_holds_for_every_field(described):
+    described.translation_review = {"en": OUTDATED}
+    assert field_states(obj=described, language="en") == {
+        "name": OUTDATED,
+        "description": OUTDATED,
+    }

@@ -190,8 +190,12 @@ def test_editing_one_german_cell_changes_exactly_that_field(
     }
     doctor.refresh_from_db()
     assert doctor.version == 2
-    # The German translation was reviewed; the new text waits for a reviewer again.
-    assert doctor.translation_review == {"rom": NEEDS_REVIEW, "de": NEEDS_REVIEW, "en": REVIEWED}
+    # The German name was reviewed; the new one waits for a reviewer again, and only it.
+    assert doctor.translation_review == {
+        "rom": {"name": NEEDS_REVIEW},
+        "de": {"name": NEEDS_REVIEW, "description": REVIEWED},
+        "en": {"name": REVIEWED},
+    }
     record = doctor.history.first()
     assert record.history_user == associate
     assert record.name_de == "Hausärztin oder Hausarzt"
