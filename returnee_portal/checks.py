@@ -1,4 +1,5 @@
 import ipaddress
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core.checks import Error, register
@@ -39,3 +40,18 @@ def trusted_proxies_are_addresses(app_configs, **kwargs):
                 )
             )
     return errors
+
+
+@register()
+def site_url_is_an_address(app_configs, **kwargs):
+    """Every link the portal sends starts with SITE_URL: a typo would break all of them."""
+    parts = urlsplit(settings.SITE_URL)
+    if parts.scheme in ("http", "https") and parts.netloc and not parts.query:
+        return []
+    return [
+        Error(
+            f"SITE_URL is {settings.SITE_URL!r}, which is no http(s) address.",
+            hint="The site's public address, e.g. https://povratnici.example.org",
+            id="returnee_portal.E003",
+        )
+    ]

@@ -5,6 +5,9 @@
   suggestions, and keep their municipality's public associate contact.
 - **Coordinators** edit every content model and see every report; users and groups stay with
   the superusers.
+- **Translation reviewers** are native speakers the coordinators trust: they download the texts
+  to translate or review and upload their work (translations/), which then counts as
+  reviewed. The group has no model permissions; a coordinator's own upload needs review.
 
 The data migrations returnee_portal/0001_roles and 0003_roles_* call `roles_sync()`, which
 makes the groups hold exactly these permissions.
@@ -16,6 +19,7 @@ from django.db.models import Q
 
 ASSOCIATES_GROUP = "Local associates"
 COORDINATORS_GROUP = "Coordinators"
+REVIEWERS_GROUP = "Translation reviewers"
 
 # {app label: {model: actions}}; the shared lists (places, categories, languages) are only
 # the associates' to choose from.
@@ -38,6 +42,15 @@ def user_is_coordinator(user) -> bool:
     return user.is_active and (
         user.is_superuser or user.groups.filter(name=COORDINATORS_GROUP).exists()
     )
+
+
+def user_is_reviewer(user) -> bool:
+    return user.is_active and user.groups.filter(name=REVIEWERS_GROUP).exists()
+
+
+def user_can_translate(user) -> bool:
+    """Who hands out and takes back translation files: coordinators and reviewers."""
+    return user_is_coordinator(user) or user_is_reviewer(user)
 
 
 def user_can_see_reports(user) -> bool:
@@ -69,8 +82,9 @@ def roles_sync(apps, schema_editor=None) -> None:
     coordinators.permissions.set(
         Permission.objects.filter(content_type__app_label__in=COORDINATOR_APPS)
     )
+    Group.objects.get_or_create(name=REVIEWERS_GROUP)
 
 
 def roles_delete(apps, schema_editor=None) -> None:
     Group = apps.get_model("auth", "Group")
-    Group.objects.filter(name__in=[ASSOCIATES_GROUP, COORDINATORS_GROUP]).delete()
+    Group.objects.filter(name__in=[ASSOCIATES_GROUP, COORDINATORS_GROUP, REVIEWERS_GROUP]).delete()

@@ -33,6 +33,21 @@ ALLOWED_HOSTS = env.list(
 )
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 
+# The site's public address, for every absolute link the portal prints or sends (password
+# links from create_associate, reminder e-mails, translation files); never taken from a
+# request's Host header. System check returnee_portal.E003 refuses a malformed one.
+SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
+
+# --- E-mail -----------------------------------------------------------------------------------
+# Printed to stderr unless EMAIL_URL names an SMTP server, e.g.
+# EMAIL_URL=smtp+tls://user:password@mail.example.org:587 (README, Configuration).
+
+if "EMAIL_URL" in env:
+    vars().update(env.email("EMAIL_URL"))
+else:
+    EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="webmaster@localhost")
+
 INSTALLED_APPS = [
     # modeltranslation must come before django.contrib.admin to patch the admin.
     "modeltranslation",
@@ -53,6 +68,7 @@ INSTALLED_APPS = [
     "guides",
     "search",
     "reports",
+    "translations",
     "demo",
 ]
 

@@ -25,6 +25,7 @@ urlpatterns = [
     ),
     # Before the admin, whose catch-all view would otherwise answer them.
     path("admin/reports/", include("reports.urls")),
+    path("admin/translations/", include("translations.urls")),
     path(
         "admin/r/<int:content_type_id>/<path:object_id>/",
         admin.site.admin_view(views.view_on_site),

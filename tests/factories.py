@@ -3,7 +3,7 @@ from django.contrib.auth.models import Group, User
 from factory.django import DjangoModelFactory
 
 from guides.models import GuideChapter
-from returnee_portal.roles import ASSOCIATES_GROUP, COORDINATORS_GROUP
+from returnee_portal.roles import ASSOCIATES_GROUP, COORDINATORS_GROUP, REVIEWERS_GROUP
 from services.models import (
     Category,
     District,
@@ -151,3 +151,14 @@ class CoordinatorFactory(UserFactory):
     def group(self, create, extracted, **kwargs):
         if create:
             self.groups.add(Group.objects.get(name=COORDINATORS_GROUP))
+
+
+class ReviewerFactory(UserFactory):
+    """A translation reviewer: a native speaker with an admin login and nothing else."""
+
+    is_staff = True
+
+    @factory.post_generation
+    def group(self, create, extracted, **kwargs):
+        if create:
+            self.groups.add(Group.objects.get(name=REVIEWERS_GROUP))

@@ -16,6 +16,7 @@ from returnee_portal.languages import (
     page_text,
 )
 from returnee_portal.rendering import markdown_render
+from returnee_portal.roles import user_can_translate
 from returnee_portal.translation_review import NEEDS_REVIEW, OUTDATED, field_states
 
 register = template.Library()
@@ -120,3 +121,9 @@ def money(amount, currency=""):
     decimals = 0 if amount == amount.to_integral_value() else 2
     number = formats.number_format(amount, decimal_pos=decimals, force_grouping=True)
     return f"{number}\u00a0{currency}" if currency else number
+
+
+@register.filter
+def can_translate(user) -> bool:
+    """Whether `user` may hand out and take back translation files (the admin's home links)."""
+    return user_can_translate(user)

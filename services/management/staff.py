@@ -10,8 +10,10 @@ from django.urls import reverse
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
+from returnee_portal.links import absolute_url
 
-def password_set_url(*, user, base_url: str) -> str:
+
+def password_set_url(*, user) -> str:
     """A link that lets `user` choose a password once (Django's password reset confirmation)."""
     path = reverse(
         "password_reset_confirm",
@@ -20,7 +22,7 @@ def password_set_url(*, user, base_url: str) -> str:
             "token": default_token_generator.make_token(user),
         },
     )
-    return base_url.rstrip("/") + path
+    return absolute_url(path)
 
 
 class StaffMemberCommand(BaseCommand):
@@ -34,11 +36,6 @@ class StaffMemberCommand(BaseCommand):
             action="store_true",
             help="Read the password from the first line of standard input.",
         )
-        parser.add_argument(
-            "--base-url",
-            default="http://127.0.0.1:8000",
-            help="The site's address, to print the password-set link with.",
-        )
 
     def handle(self, *args, **options):
         password = sys.stdin.readline().rstrip("\r\n") if options["password_stdin"] else None
@@ -49,7 +46,7 @@ class StaffMemberCommand(BaseCommand):
         self.stdout.write(f"{'Created' if created else 'Updated'} {self.role} {user.username}.")
         if not user.has_usable_password():
             days = settings.PASSWORD_RESET_TIMEOUT // (60 * 60 * 24)
-            url = password_set_url(user=user, base_url=options["base_url"])
+            url = password_set_url(user=user)
             self.stdout.write(
                 f"Send them this link to choose a password (works once, for {days} days):\n{url}"
             )

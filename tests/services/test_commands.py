@@ -4,6 +4,7 @@ import io
 import re
 
 import pytest
+from django.test import override_settings
 from django.contrib.auth.models import User
 from django.core.management import CommandError, call_command
 from django.utils import translation
@@ -26,12 +27,13 @@ def link_path(output):
     return re.search(r"http://testserver(/admin/password-reset/\S+)", output).group(1)
 
 
+@override_settings(SITE_URL="http://testserver")
 def test_create_associate_prints_a_link_that_sets_the_password_once(
     client, own_municipality, foreign_municipality
 ):
     output = run(
         "create_associate", "marija", "--municipality", "novi-pazar", "--municipality", "pirot",
-        "--email", "marija@example.org", "--base-url", "http://testserver/",
+        "--email", "marija@example.org",
     )  # fmt: skip
     user = User.objects.get(username="marija")
     assert user.is_staff and not user.is_superuser
@@ -108,10 +110,18 @@ def test_a_weak_password_is_refused_and_nothing_is_created(monkeypatch):
     assert not User.objects.filter(username="marija").exists()
 
 
+@override_settings(SITE_URL="https://povratnici.example.org")
+def test_the_link_is_on_the_site_address():
+    MunicipalityFactory(slug="tutin")
+    output = run("create_associate", "emina", "--municipality", "tutin")
+    assert "\nhttps://povratnici.example.org/admin/password-reset/" in output
+    assert "127.0.0.1" not in output
+
+
 def test_create_coordinator_creates_then_updates(client):
     output = run("create_coordinator", "ana", "--email", "ana@example.org")
     assert "Created coordinator ana." in output
-    assert "http://127.0.0.1:8000/admin/password-reset/" in output
+    assert "http://127.0.0.1:8000/admin/password-reset/" in output  # SITE_URL's default
     user = User.objects.get(username="ana")
     assert user.is_staff and not user.is_superuser
     assert [group.name for group in user.groups.all()] == [COORDINATORS_GROUP]
