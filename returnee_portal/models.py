@@ -2,10 +2,13 @@ import contextlib
 import re
 
 from asgiref.local import Local
+from django.conf import settings
+from django.contrib.auth.signals import user_logged_in
 from django.core.cache import cache
 from django.core.signals import request_started
 from django.db import models
 from django.db.models.signals import post_delete, post_save
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from .pagecache import list_tag, page_depends_on
@@ -104,3 +107,45 @@ def _latin_names_changed(**kwargs):
 
 post_save.connect(_latin_names_changed, sender=LatinName, dispatch_uid="latin-names-saved")
 post_delete.connect(_latin_names_changed, sender=LatinName, dispatch_uid="latin-names-deleted")
+
+
+class StaffLanguage(models.Model):
+    """The language a staff member reads the admin in, for what the portal sends them.
+
+    Set at every login from the language the admin is shown in (their browser's, or the one
+    they chose), or by create_associate --language; Serbian (Latin) until then.
+    """
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="staff_language",
+        verbose_name=_("user"),
+    )
+    language = models.CharField(_("language"), max_length=10, choices=settings.LANGUAGES)
+
+    class Meta:
+        verbose_name = _("staff member's language")
+        verbose_name_plural = _("staff members' languages")
+
+    def __str__(self):
+        return f"{self.user}: {self.language}"
+
+
+def staff_language(user) -> str:
+    """The language to write to `user` in."""
+    chosen = StaffLanguage.objects.filter(user=user).values_list("language", flat=True).first()
+    return chosen or settings.LANGUAGE_CODE
+
+
+def staff_language_set(*, user, language: str) -> None:
+    if language in dict(settings.LANGUAGES):
+        StaffLanguage.objects.update_or_create(user=user, defaults={"language": language})
+
+
+def _remember_language(sender, request, user, **kwargs):
+    if user.is_staff:
+        staff_language_set(user=user, language=translation.get_language())
+
+
+user_logged_in.connect(_remember_language, dispatch_uid="staff-language-at-login")

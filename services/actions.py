@@ -1,19 +1,28 @@
-"""Writes with side effects: update suggestions, verification, the staff accounts."""
+"""Writes with side effects: update suggestions, verification, the staff accounts, the
+associates' reminders."""
 
+import datetime
 import ipaddress
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, User
 from django.contrib.auth.password_validation import validate_password
 from django.core.cache import cache
+from django.core.mail import send_mail
 from django.db import transaction
-from django.utils import timezone
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
 from django.utils.crypto import salted_hmac
 
+from returnee_portal.links import absolute_url
 from returnee_portal.locking import content_update_all
+from returnee_portal.models import staff_language
 from returnee_portal.roles import ASSOCIATES_GROUP, COORDINATORS_GROUP
 
-from .models import Municipality, Service, UpdateSuggestion
+from .models import Municipality, Service, UpdateSuggestion, VerificationReminder
+from .selectors import verification_digest
 
 SUGGESTIONS_PER_ADDRESS = 5
 SUGGESTION_WINDOW_SECONDS = 60 * 60
@@ -110,3 +119,59 @@ def _staff_member_save(
     user.save()
     user.groups.add(Group.objects.get(name=group_name))
     return user, created
+
+
+def verification_reminders_send(*, today: datetime.date) -> dict[str, int]:
+    """E-mail each local associate the digest of what waits for them (`verification_digest`),
+    in their language, with links to the admin on SITE_URL.
+
+    Nothing is sent to an associate with nothing to check, without an e-mail address, or who
+    was already reminded this week (Monday to Sunday). Returns how many associates were in
+    each case: {"sent", "nothing", "this_week", "no_address"}.
+    """
+    counts = dict.fromkeys(("sent", "nothing", "this_week", "no_address"), 0)
+    monday = today - datetime.timedelta(days=today.weekday())
+    week_start = timezone.make_aware(datetime.datetime.combine(monday, datetime.time.min))
+    associates = User.objects.filter(
+        is_active=True, groups__name=ASSOCIATES_GROUP, served_municipalities__isnull=False
+    ).distinct()
+    for associate in associates.order_by("pk"):
+        if associate.verification_reminders.filter(sent_at__gte=week_start).exists():
+            counts["this_week"] += 1
+            continue
+        digest = verification_digest(user=associate, today=today)
+        if not digest:
+            counts["nothing"] += 1
+            continue
+        if not associate.email:
+            counts["no_address"] += 1
+            continue
+        with translation.override(staff_language(associate)):
+            context = {
+                "associate": associate,
+                "digest": digest,
+                "stale_url": absolute_url(reverse("admin:services_service_changelist"))
+                + "?is_published__exact=1&verification=stale",
+                "never_url": absolute_url(reverse("admin:services_service_changelist"))
+                + "?is_published__exact=1&verification=never",
+                "suggestions_url": absolute_url(
+                    reverse("admin:services_updatesuggestion_changelist")
+                )
+                + "?status__exact=open",
+                "site_url": settings.SITE_URL,
+            }
+            subject = " ".join(
+                render_to_string("services/email/reminder_subject.txt", context).split()
+            )
+            body = render_to_string("services/email/reminder.txt", context)
+        # Recorded with the sending: if the mail server refuses the message, nothing is
+        # recorded and the next run tries again.
+        with transaction.atomic():
+            VerificationReminder.objects.create(
+                associate=associate,
+                stale_count=len(digest.stale),
+                suggestion_count=len(digest.suggestions),
+            )
+            send_mail(subject, body, None, [associate.email])
+        counts["sent"] += 1
+    return counts

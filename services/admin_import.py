@@ -5,6 +5,9 @@ unchanged rows and every row's errors), then confirm; the confirm runs the whole
 in one transaction and writes nothing if any row fails (see services/resources.py).
 """
 
+import re
+from dataclasses import dataclass
+
 from django import forms
 from django.conf import settings
 from django.contrib import messages
@@ -14,12 +17,45 @@ from django.core import signing
 from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from import_export.admin import ImportExportMixin
 from import_export.forms import ConfirmImportForm, ExportForm, ImportForm
 from import_export.results import RowResult
 
+from returnee_portal.filenames import download_filename
+
 from .resources import EXPORT_FORMATS, IMPORT_FORMATS, ServiceResource, import_error_lines
+
+INLINE_STYLE = re.compile(r' style="[^"<>]*"')
+
+
+@dataclass(frozen=True)
+class PreviewRow:
+    number: int  # the spreadsheet's row (row 1 holds the column names)
+    import_type: str
+    name: str
+    # (column, the change as import-export's diff HTML) for the columns that change
+    changes: list[tuple[str, str]]
+
+
+def preview_rows(result) -> list[PreviewRow]:
+    """The new and changed rows of an import's preview, each with only its changing columns
+    (an unchanged row is only counted: the preview of a whole directory stays short)."""
+    rows = []
+    for index, row in enumerate(result.rows, start=2):
+        if row.import_type not in (RowResult.IMPORT_TYPE_NEW, RowResult.IMPORT_TYPE_UPDATE):
+            continue
+        changes = [
+            # Without the diff's inline colours, which the Content-Security-Policy refuses
+            # (admin.css colours <ins> and <del>).
+            (header, mark_safe(INLINE_STYLE.sub("", html)))
+            for header, html in zip(result.diff_headers, row.diff or (), strict=False)
+            if "<ins" in html or "<del" in html
+        ]
+        rows.append(PreviewRow(index, row.import_type, row.object_repr or "", changes))
+    return rows
 
 
 class ServiceImportForm(ImportForm):
@@ -114,6 +150,19 @@ class ServiceImportExportMixin(ImportExportMixin):
     def has_export_permission(self, request):
         return self.has_view_permission(request)
 
+    def get_export_filename(self, request, queryset, file_format):
+        """Named by what it holds: "usluge-tutin-2026-12-02.xlsx" (the municipality when every
+        exported service is in one)."""
+        places = list(
+            queryset.order_by().values_list("municipality__slug", flat=True).distinct()[:2]
+        )
+        return download_filename(
+            self.model._meta.verbose_name_plural,
+            places[0] if len(places) == 1 else "",
+            day=timezone.localdate(),
+            extension=file_format.get_extension(),
+        )
+
     def export_action(self, request):
         try:
             return super().export_action(request)
@@ -163,9 +212,9 @@ class ServiceImportExportMixin(ImportExportMixin):
     def import_action(self, request, **kwargs):
         response = super().import_action(request, **kwargs)
         if isinstance(response, TemplateResponse) and response.context_data.get("result"):
-            response.context_data["import_errors"] = import_error_lines(
-                response.context_data["result"]
-            )
+            result = response.context_data["result"]
+            response.context_data["import_errors"] = import_error_lines(result)
+            response.context_data["preview_rows"] = preview_rows(result)
         return response
 
     def process_result(self, result, request):

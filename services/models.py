@@ -439,3 +439,27 @@ class UpdateSuggestion(models.Model):
 
     def __str__(self):
         return f"{self.service}: {self.message[:60]}"
+
+
+class VerificationReminder(models.Model):
+    """A reminder e-mail sent to a local associate (manage.py send_verification_reminders):
+    kept so that nobody gets two in one week, and to see who was reminded when."""
+
+    associate = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="verification_reminders",
+        verbose_name=_("local associate"),
+    )
+    sent_at = models.DateTimeField(_("sent"), default=timezone.now)
+    stale_count = models.PositiveIntegerField(_("services to check"))
+    suggestion_count = models.PositiveIntegerField(_("open update suggestions"))
+
+    class Meta:
+        ordering = ["-sent_at"]
+        indexes = [models.Index(fields=["associate", "sent_at"], name="reminder_associate")]
+        verbose_name = _("verification reminder")
+        verbose_name_plural = _("verification reminders")
+
+    def __str__(self):
+        return f"{self.associate}: {self.sent_at:%Y-%m-%d}"

@@ -1,10 +1,12 @@
-"""Reads for the public pages: each returns what a page needs in a constant number of queries."""
+"""Reads for the public pages (each returns what a page needs in a constant number of
+queries), the admin and the reminders."""
 
 import calendar
 import datetime
+from dataclasses import dataclass
 
 from django.conf import settings
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, F, Prefetch, Q, QuerySet
 from django.utils import timezone
 from modeltranslation.utils import build_localized_fieldname
 
@@ -23,6 +25,7 @@ from .models import (
     ProjectIndicator,
     Service,
     SpokenLanguage,
+    UpdateSuggestion,
 )
 
 
@@ -272,3 +275,36 @@ def organizations_for_hsds() -> QuerySet[Organization]:
 
 def categories_for_hsds() -> QuerySet[Category]:
     return Category.objects.order_by("order", "slug")
+
+
+@dataclass(frozen=True)
+class VerificationDigest:
+    """What a local associate is reminded of: their municipalities' published services not
+    verified for six months (or never), and the open update suggestions about their services."""
+
+    municipalities: list[Municipality]
+    stale: list[Service]
+    suggestions: list[UpdateSuggestion]
+
+    def __bool__(self):
+        return bool(self.stale or self.suggestions)
+
+
+def verification_digest(*, user, today: datetime.date) -> VerificationDigest:
+    municipalities = Municipality.objects.filter(associates=user)
+    cutoff = verification_cutoff(today=today)
+    stale = (
+        Service.objects.published()
+        .filter(municipality__in=municipalities)
+        .filter(Q(last_verified__isnull=True) | Q(last_verified__lte=cutoff))
+        .select_related("municipality")
+        .order_by(F("last_verified").asc(nulls_first=True), "name")
+    )
+    suggestions = (
+        UpdateSuggestion.objects.filter(
+            status=UpdateSuggestion.Status.OPEN, service__municipality__in=municipalities
+        )
+        .select_related("service")
+        .order_by("created_at")
+    )
+    return VerificationDigest(list(municipalities), list(stale), list(suggestions))

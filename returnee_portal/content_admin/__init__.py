@@ -123,6 +123,9 @@ class ContentAdmin(SimpleHistoryAdmin, TranslationAdmin):
     def revert_disabled(self, request, obj=None):
         return not user_is_coordinator(request.user)
 
+    def history_view_title(self, request, obj):
+        return _("History of %(entry)s") % {"entry": obj}
+
     def history_view(self, request, object_id, extra_context=None):
         self._refuse_malformed_pk(object_id)
         return super().history_view(request, object_id, extra_context)

@@ -8,6 +8,7 @@ approval a new version, recorded in history).
 
 from django.contrib import admin, messages
 from django.utils.html import format_html_join
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.utils import build_localized_fieldname
@@ -118,13 +119,19 @@ def translation_state_parts(*, obj) -> list[tuple[str, str, str]]:
 
 
 def translation_states_html(obj):
+    """The languages grouped by state, one line each, worst first, e.g.
+    "outdated: rom (opening hours)" / "needs review: sq, de" / "missing: en"."""
     if obj is None or obj.pk is None:
         return "-"
+    by_state = {}
+    for code, state, named in translation_state_parts(obj=obj):
+        by_state.setdefault(state, []).append(f"{code} ({named})" if named else code)
     return format_html_join(
-        " · ",
-        '<span class="translation-state translation-state-{}" title="{}">{}: {}{}</span>',
+        mark_safe("<br>"),
+        '<span class="translation-state translation-state-{}">{}: {}</span>',
         (
-            (state, language_name(code), code, STATE_LABELS[state], f" ({named})" if named else "")
-            for code, state, named in translation_state_parts(obj=obj)
+            (state, STATE_LABELS[state], ", ".join(by_state[state]))
+            for state in ENTRY_STATES
+            if state in by_state
         ),
     )

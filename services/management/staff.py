@@ -11,6 +11,7 @@ from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
 from returnee_portal.links import absolute_url
+from returnee_portal.models import staff_language_set
 
 
 def password_set_url(*, user) -> str:
@@ -32,6 +33,11 @@ class StaffMemberCommand(BaseCommand):
         parser.add_argument("username")
         parser.add_argument("--email", default="")
         parser.add_argument(
+            "--language",
+            choices=[code for code, _name in settings.LANGUAGES],
+            help="The language to write to them in (reminders); later, the one they log in with.",
+        )
+        parser.add_argument(
             "--password-stdin",
             action="store_true",
             help="Read the password from the first line of standard input.",
@@ -43,6 +49,8 @@ class StaffMemberCommand(BaseCommand):
             user, created = self.staff_member_save(options, password=password)
         except ValidationError as error:
             raise CommandError(" ".join(error.messages)) from error
+        if options["language"]:
+            staff_language_set(user=user, language=options["language"])
         self.stdout.write(f"{'Created' if created else 'Updated'} {self.role} {user.username}.")
         if not user.has_usable_password():
             days = settings.PASSWORD_RESET_TIMEOUT // (60 * 60 * 24)

@@ -34,11 +34,18 @@ def test_a_save_shows_in_the_history_with_who_and_what_changed(client, coordinat
     record = service.history.latest()
     assert record.history_user == coordinator
     assert "name_sr_latn" in record.diff_against(record.prev_record).changed_fields
-    html = client.get(admin_url(service, "history"), HTTP_ACCEPT_LANGUAGE="en").text
-    assert "coordinator" in html
-    text = " ".join(strip_tags(html).replace("&nbsp;", " ").replace("&rarr;", "→").split())
-    assert "Name [sr-latn]: Matična služba → Matična služba Novi Pazar" in text
-    assert "Description [de]" not in text  # untouched fields are not listed
+    response = client.get(admin_url(service, "history"), HTTP_ACCEPT_LANGUAGE="en")
+    assert "coordinator" in response.text
+    latest = response.context["page_obj"][0]
+    # Each field once, as the form names it; untouched fields, the version and the time of
+    # the save are not listed.
+    assert latest.history_delta_changes == [
+        {
+            "field": "Name (Serbian (Latin))",
+            "old": "Matična služba",
+            "new": "Matična služba Novi Pazar",
+        }
+    ]
 
 
 def test_history_keeps_every_language_column(service):
@@ -95,14 +102,50 @@ def test_associate_cannot_see_another_municipalitys_history(
 
 def test_a_change_of_categories_is_recorded_too(client, coordinator, service):
     health = CategoryFactory(name_sr_latn="Zdravstvena zaštita")
+    old = list(service.categories.all())
     client.force_login(coordinator)
     url = admin_url(service, "change")
     data = form_data(client, url)
-    data["categories"] = [health.pk]
+    data["categories"] = [health.pk, *(category.pk for category in old)]
     assert client.post(url, data).status_code == 302
 
     record = service.history.latest()
-    assert [link.category for link in record.categories.all()] == [health]
+    assert health in [link.category for link in record.categories.all()]
     assert "categories" in record.diff_against(record.prev_record).changed_fields
-    html = client.get(admin_url(service, "history"), HTTP_ACCEPT_LANGUAGE="en").text
-    assert "Zdravstvena zaštita" in strip_tags(html)
+    response = client.get(admin_url(service, "history"), HTTP_ACCEPT_LANGUAGE="en")
+    [change] = response.context["page_obj"][0].history_delta_changes
+    assert change["field"] == "Categories"
+    assert change["new"] == ", ".join(sorted([str(health), *map(str, old)]))
+
+
+def test_the_history_reads_in_serbian_with_states_as_words_and_empty_as_empty(
+    client, coordinator, service
+):
+    """The page associates read: nothing in English, no raw data, each field once."""
+    service.name_rom = "Matično biro"
+    service.translation_review = {"rom": {"name": "reviewed"}}
+    service.save()
+    client.force_login(coordinator)
+    url = admin_url(service, "change")
+    data = form_data(client, url)
+    data["opening_hours_sr_latn"] = "radnim danima 7-15"
+    data["last_verified"] = "14.03.2026."
+    assert client.post(url, data).status_code == 302
+    rename_in_admin(client, service, "Matična služba Novi Pazar")
+
+    response = client.get(admin_url(service, "history"), HTTP_ACCEPT_LANGUAGE="sr-latn")
+    text = " ".join(strip_tags(response.text).split())
+    for english in ("Object", "Changed by", "Change reason", "Created", "None", "pk=None", "{'"):
+        assert english not in text
+    assert "Istorija: Matična služba Novi Pazar" in text
+    rename, hours, review, _created = response.context["page_obj"]
+    assert {change["field"] for change in hours.history_delta_changes} == {
+        "Radno vreme (srpski (latinica))",
+        "Poslednja provera",
+    }
+    verified = next(c for c in hours.history_delta_changes if c["field"] == "Poslednja provera")
+    assert (verified["old"], verified["new"]) == ("-", "14. mart 2026.")
+    # The review states as words; renaming outdated only the Romani name.
+    [state] = [c for c in rename.history_delta_changes if c["field"] == "Provera prevoda"]
+    assert state["old"] == "romski: proveren"
+    assert state["new"] == "romski: zastareo"

@@ -123,8 +123,8 @@ def test_the_change_form_shows_the_states_read_only(client, coordinator, service
     client.force_login(coordinator)
     response = client.get(admin_url(service, "change"), HTTP_ACCEPT_LANGUAGE="en")
     assert "translation_review" not in response.context["adminform"].form.fields
-    assert "rom: needs review" in response.text
-    assert "en: missing" in response.text
+    assert "needs review: rom" in response.text
+    assert "missing: en" in response.text
 
 
 def test_mark_reviewed_action_bumps_the_version_and_records_history(client, coordinator, service):
@@ -278,7 +278,7 @@ def test_the_admin_column_and_form_name_the_fields_behind(client, coordinator, d
     described.save()
     client.force_login(coordinator)
     response = client.get(reverse("admin:services_service_changelist"), HTTP_ACCEPT_LANGUAGE="en")
-    assert "en: outdated (description)" in response.text
+    assert "outdated: en (description)" in response.text
     response = client.get(admin_url(described, "change"), HTTP_ACCEPT_LANGUAGE="en")
     assert "Missing: opening hours. Outdated: description. Reviewed: name." in response.text
     assert "Missing: opening hours. Outdated: description. Needs review: name." in response.text

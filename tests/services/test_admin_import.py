@@ -11,7 +11,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.forms.models import model_to_dict
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 
 from returnee_portal.locking import content_save_with_version
 from returnee_portal.translation_review import NEEDS_REVIEW, REVIEWED
@@ -157,7 +157,8 @@ def test_exporting_and_importing_the_same_file_changes_nothing(
     preview = upload(coordinator_client, spreadsheet(rows, file_format), file_format)
 
     assert preview.context["confirm_form"] is not None
-    assert preview.text.count("Unchanged") == 3
+    assert "New: 0. Changed: 0. Unchanged: 3." in preview.text
+    assert preview.context["preview_rows"] == []  # nothing to list
     done = confirm(coordinator_client, preview)
     assert "Import finished: 0 new, 0 changed, 3 unchanged." in messages_of(done)
     assert snapshot() == before
@@ -173,7 +174,10 @@ def test_editing_one_german_cell_changes_exactly_that_field(
     row_of(rows, "izabrani-lekar")["name_de"] = "Hausärztin oder Hausarzt"
 
     preview = upload(associate_client, spreadsheet(rows, file_format), file_format)
-    assert "Changed" in preview.text
+    # Only the row that changes, with only the column that changes.
+    [row] = preview.context["preview_rows"]
+    assert (row.import_type, [column for column, _html in row.changes]) == ("update", ["name_de"])
+    assert row.changes[0][1] == "<ins>Hausärztin oder </ins><span>Hausarzt</span>"
     done = confirm(associate_client, preview)
 
     assert "Import finished: 0 new, 1 changed, 1 unchanged." in messages_of(done)
@@ -208,7 +212,9 @@ def test_a_new_row_adds_a_service_recorded_as_the_importers(
     new = {**row_of(rows, "obuke"), "slug": "nova-usluga", "name_sr_latn": "Nova usluga"}
 
     preview = upload(coordinator_client, spreadsheet([*rows, new], "xlsx"), "xlsx")
-    assert "New" in preview.text
+    [row] = preview.context["preview_rows"]
+    assert row.import_type == "new" and row.number == len(rows) + 2
+    assert ("name_sr_latn", "<ins") in [(column, html[:4]) for column, html in row.changes]
     done = confirm(coordinator_client, preview)
 
     assert "Import finished: 1 new, 0 changed, 3 unchanged." in messages_of(done)
@@ -361,6 +367,20 @@ def test_associates_export_only_their_municipalities(associate_client, directory
     assert row_of(rows, "obuke")["categories"] == "Zdravstvena zaštita; Obrazovanje"
     assert doctor["last_verified"].date() == date(2026, 3, 14)  # a real date cell
     assert doctor["is_published"] == "yes"
+
+
+def test_the_export_file_is_named_by_what_it_holds(associate_client, coordinator, directory):
+    today = timezone.localdate().isoformat()
+    response = associate_client.post(
+        EXPORT_URL, {"format": FORMATS["xlsx"], "resource": "0"}, HTTP_ACCEPT_LANGUAGE="sr-latn"
+    )
+    assert response["Content-Disposition"] == (
+        f'attachment; filename="usluge-novi-pazar-{today}.xlsx"'
+    )
+    # The coordinator's export holds two municipalities: named by neither.
+    associate_client.force_login(coordinator)
+    response = associate_client.post(EXPORT_URL, {"format": FORMATS["csv"], "resource": "0"})
+    assert response["Content-Disposition"] == f'attachment; filename="services-{today}.csv"'
 
 
 HEADER_ONLY = b"slug,municipality,name_sr_latn\r\n"

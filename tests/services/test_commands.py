@@ -4,9 +4,9 @@ import io
 import re
 
 import pytest
-from django.test import override_settings
 from django.contrib.auth.models import User
 from django.core.management import CommandError, call_command
+from django.test import override_settings
 from django.utils import translation
 
 from returnee_portal.roles import ASSOCIATES_GROUP, COORDINATORS_GROUP
