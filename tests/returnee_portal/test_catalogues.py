@@ -9,8 +9,8 @@ LOCALE = Path(__file__).resolve().parents[2] / "locale"
 TRANSLATED = ["sr_Latn", "sr", "rom", "sq", "de"]
 NON_NATIVE = ["rom", "sq", "de"]
 REVIEW_MARKER = "needs-review: written by a non-native speaker"
-# Django's and the admin libraries' messages (returnee_portal/library_messages.py) carry the
-# library's own translation, where it has one.
+# Django's own messages our pages show (returnee_portal/library_messages.py) carry Django's
+# translation, where Django has one.
 DJANGO_MARKER = "from Django's own catalogue"
 
 

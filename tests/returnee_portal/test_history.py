@@ -138,7 +138,7 @@ def test_the_history_reads_in_serbian_with_states_as_words_and_empty_as_empty(
     for english in ("Object", "Changed by", "Change reason", "Created", "None", "pk=None", "{'"):
         assert english not in text
     assert "Istorija: Matična služba Novi Pazar" in text
-    rename, hours, review, _created = response.context["page_obj"]
+    rename, hours, review, *_older = response.context["page_obj"]
     assert {change["field"] for change in hours.history_delta_changes} == {
         "Radno vreme (srpski (latinica))",
         "Poslednja provera",

@@ -30,6 +30,11 @@ pytestmark = pytest.mark.django_db
 HOME = reverse("translations:home")
 
 
+@pytest.fixture(autouse=True)
+def _admin_in_english(client):
+    client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"
+
+
 @pytest.fixture
 def tutin():
     return MunicipalityFactory(name_sr_latn="Tutin", slug="tutin")
@@ -113,7 +118,6 @@ def test_the_download_can_be_one_kind_of_content(client, coordinator, office):
 
 
 def test_a_translated_file_comes_back_after_a_preview(client, coordinator, office):
-    client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"
     client.force_login(coordinator)
     _response, po = download(client)
     entries = by_text(po)
