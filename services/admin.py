@@ -24,6 +24,7 @@ from .models import (
     Service,
     SpokenLanguage,
     UpdateSuggestion,
+    VerificationReminder,
 )
 from .selectors import municipalities_for_user
 
@@ -242,3 +243,19 @@ class UpdateSuggestionAdmin(MunicipalityScopedAdmin, admin.ModelAdmin):
             self.message_user(request, _("The suggestion is closed."), messages.SUCCESS)
             return self.response_post_save_change(request, obj)
         return super().response_change(request, obj)
+
+
+@admin.register(VerificationReminder)
+class VerificationReminderAdmin(admin.ModelAdmin):
+    """Who was reminded when (manage.py send_verification_reminders); a record, not edited."""
+
+    list_display = ("associate", "sent_at", "stale_count", "suggestion_count")
+    list_filter = ("sent_at",)
+    date_hierarchy = "sent_at"
+    list_select_related = ("associate",)
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

@@ -19,6 +19,7 @@ from hypothesis import strategies as st
 from tests.factories import (
     AssociateFactory,
     CategoryFactory,
+    CoordinatorFactory,
     GuideChapterFactory,
     OpenCallFactory,
     OrganizationFactory,
@@ -290,5 +291,35 @@ def test_admin_pages_of_associates_answer_any_query_without_a_server_error(
         assert_no_server_error(client.get(path, QUERY_STRING=query))
         fuzzed = path.replace(f"/{service.pk}/", f"/{pk}/").replace(f"/{organization}/", f"/{pk}/")
         assert_no_server_error(client.get(fuzzed))
+
+    run_without_rows_changed(hit)
+
+
+def test_translators_pages_take_any_input_without_a_server_error(client, directory):
+    """The coordinator's translation round trip: any download query, any uploaded file (random
+    bytes or a PO file with hostile entries), any confirm token; nothing is saved."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    client.force_login(CoordinatorFactory())
+    text = st.one_of(st.sampled_from(HOSTILE), st.text(max_size=40))
+    po_entry = st.tuples(segment, text, text).map(
+        lambda parts: (
+            'msgid ""\nmsgstr "Language: rom\\nContent-Type: text/plain; charset=UTF-8\\n"\n\n'
+            f'msgctxt "services.service:{parts[0]}:name:x"\n'
+            f'msgid "{parts[1]}"\nmsgstr "{parts[2]}"\n'
+        ).encode("utf-8", "surrogatepass")
+    )
+
+    @FUZZ
+    @given(
+        query=query,
+        content=st.one_of(st.binary(max_size=300), po_entry),
+        token=st.one_of(segment, text),
+    )
+    def hit(query, content, token):
+        assert_no_server_error(client.get("/admin/translations/", QUERY_STRING=query))
+        upload = SimpleUploadedFile("rom.po", content)
+        assert_no_server_error(client.post("/admin/translations/upload/", {"file": upload}))
+        assert_no_server_error(client.post("/admin/translations/confirm/", {"token": token}))
 
     run_without_rows_changed(hit)

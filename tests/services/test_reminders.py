@@ -136,3 +136,16 @@ def test_create_associate_sets_the_language(tutin):
     call_command("create_associate", "ana", "--municipality", "tutin", "--language", "sq",
                  stdout=io.StringIO())  # fmt: skip
     assert User.objects.get(username="ana").staff_language.language == "sq"
+
+
+def test_coordinators_see_who_was_reminded_and_associates_do_not(client, coordinator, tutin, emina):
+    ServiceFactory(municipality=tutin)
+    send()
+    client.force_login(coordinator)
+    url = "/admin/services/verificationreminder/"
+    response = client.get(url, HTTP_ACCEPT_LANGUAGE="en")
+    assert response.status_code == 200 and "emina" in response.text
+    reminder = VerificationReminder.objects.get()
+    assert client.post(f"{url}{reminder.pk}/change/", {"stale_count": 0}).status_code == 403
+    client.force_login(emina)
+    assert client.get(url).status_code == 403

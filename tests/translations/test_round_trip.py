@@ -5,7 +5,9 @@ check the preview, confirm."""
 import polib
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
 from django.test import override_settings
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -282,3 +284,17 @@ def test_the_admin_home_links_the_translations_for_those_who_may(client, coordin
 
 def _today():
     return timezone.localdate().isoformat()
+
+
+def test_the_download_takes_as_many_queries_for_many_entries_as_for_few(client, coordinator, tutin):
+    client.force_login(coordinator)
+
+    def queries():
+        with CaptureQueriesContext(connection) as context:
+            download(client)
+        return len(context)
+
+    ServiceFactory.create_batch(3, municipality=tutin)
+    few = queries()
+    ServiceFactory.create_batch(40, municipality=tutin)
+    assert queries() == few

@@ -1,4 +1,5 @@
-"""The translation reviewers' group (returnee_portal/roles.py)."""
+"""The translation reviewers' group, and the roles' permissions for the verification reminders
+(returnee_portal/roles.py)."""
 
 from django.db import migrations
 
@@ -7,8 +8,8 @@ from returnee_portal.roles import roles_sync
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("returnee_portal", "0004_cache_table"),
-        ("services", "0008_list_indexes"),
+        ("returnee_portal", "0005_staff_language"),
+        ("services", "0009_verification_reminder"),
         ("guides", "0005_cyrillic"),
     ]
 

@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('returnee_portal', '0005_reviewers'),
+        ('returnee_portal', '0004_cache_table'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
