@@ -95,11 +95,11 @@ def review_actions() -> dict:
     return actions
 
 
-# The fields named beside an entry's state: the ones that put it there.
+# The fields behind an entry's state: the ones that put it there.
 _FIELDS_BEHIND = {OUTDATED: OUTDATED, PARTIAL: MISSING, NEEDS_REVIEW: NEEDS_REVIEW}
 
 
-def translation_state_parts(*, obj) -> list[tuple[str, str, str]]:
+def _translation_state_parts(*, obj) -> list[tuple[str, str, list[str]]]:
     """Per translation language: (code, entry state, the fields behind that state, as the form
     names them, e.g. "opening hours"; empty when the state holds for every field)."""
     parts = []
@@ -109,29 +109,35 @@ def translation_state_parts(*, obj) -> list[tuple[str, str, str]]:
         behind = [
             field for field, current in states.items() if current == _FIELDS_BEHIND.get(state)
         ]
-        named = ""
+        named = []
         if behind and len(behind) < len(states):
-            named = ", ".join(
-                str(type(obj)._meta.get_field(field).verbose_name) for field in behind
-            )
+            named = [str(type(obj)._meta.get_field(field).verbose_name) for field in behind]
         parts.append((code, state, named))
     return parts
 
 
 def translation_states_html(obj):
-    """The languages grouped by state, one line each, worst first, e.g.
-    "outdated: rom (opening hours)" / "needs review: sq, de" / "missing: en"."""
+    """The languages grouped by state, one short line each, worst first, e.g.
+    "outdated: rom (1)" / "needs review: sq, de" / "missing: en"; how many texts are behind in
+    brackets, and which ones when pointed at (the change form lists them too)."""
     if obj is None or obj.pk is None:
         return "-"
     by_state = {}
-    for code, state, named in translation_state_parts(obj=obj):
-        by_state.setdefault(state, []).append(f"{code} ({named})" if named else code)
+    for code, state, named in _translation_state_parts(obj=obj):
+        by_state.setdefault(state, []).append((code, named))
+    lines = []
+    for state in ENTRY_STATES:
+        if state not in by_state:
+            continue
+        languages = ", ".join(
+            f"{code} ({len(named)})" if named else code for code, named in by_state[state]
+        )
+        details = "; ".join(
+            f"{code}: {', '.join(named)}" for code, named in by_state[state] if named
+        )
+        lines.append((state, details or STATE_LABELS[state], STATE_LABELS[state], languages))
     return format_html_join(
         mark_safe("<br>"),
-        '<span class="translation-state translation-state-{}">{}: {}</span>',
-        (
-            (state, STATE_LABELS[state], ", ".join(by_state[state]))
-            for state in ENTRY_STATES
-            if state in by_state
-        ),
+        '<span class="translation-state translation-state-{}" title="{}">{}: {}</span>',
+        lines,
     )

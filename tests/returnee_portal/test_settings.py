@@ -7,6 +7,9 @@ import sys
 from pathlib import Path
 
 import pytest
+from django.core.management import call_command
+from django.core.management.base import SystemCheckError
+from django.test import override_settings
 
 PROJECT = Path(__file__).resolve().parents[2]
 
@@ -84,3 +87,38 @@ def test_the_system_check_names_a_missing_secret_key(monkeypatch):
     assert error.id == "returnee_portal.E001"
     monkeypatch.setattr(checks, "settings", type("Set", (), {"SECRET_KEY": "set"})())
     assert checks.secret_key_is_set(app_configs=None) == []
+
+
+@pytest.mark.parametrize(
+    ("site_url", "refused"),
+    [
+        ("https://povratnici.example.org", False),
+        ("http://127.0.0.1:8000", False),
+        ("povratnici.example.org", True),
+        ("ftp://povratnici.example.org", True),
+        ("https://", True),
+    ],
+)
+def test_a_site_url_that_is_no_address_stops_the_checks(site_url, refused):
+    with override_settings(SITE_URL=site_url):
+        if refused:
+            with pytest.raises(SystemCheckError, match="SITE_URL"):
+                call_command("check")
+        else:
+            call_command("check")
+
+
+def test_site_url_comes_from_the_environment_without_a_trailing_slash():
+    result = subprocess.run(
+        [sys.executable, "-c", "from django.conf import settings; print(settings.SITE_URL)"],
+        cwd=PROJECT,
+        env={
+            "PATH": "/usr/bin:/bin",
+            "DJANGO_SETTINGS_MODULE": "returnee_portal.settings",
+            "DEBUG": "1",
+            "SITE_URL": "https://povratnici.example.org/",
+        },
+        capture_output=True,
+        text=True,
+    )
+    assert result.stdout.strip() == "https://povratnici.example.org"

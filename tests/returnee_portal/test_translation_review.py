@@ -278,7 +278,10 @@ def test_the_admin_column_and_form_name_the_fields_behind(client, coordinator, d
     described.save()
     client.force_login(coordinator)
     response = client.get(reverse("admin:services_service_changelist"), HTTP_ACCEPT_LANGUAGE="en")
-    assert "outdated: rom (description), en (description)" in response.text
+    assert (
+        'title="rom: description; en: description">outdated: rom (1), en (1)</span>'
+        in response.text
+    )
     response = client.get(admin_url(described, "change"), HTTP_ACCEPT_LANGUAGE="en")
     assert "Missing: opening hours. Outdated: description. Reviewed: name." in response.text
     assert "Missing: opening hours. Outdated: description. Needs review: name." in response.text
