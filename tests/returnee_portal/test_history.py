@@ -4,7 +4,7 @@ import pytest
 from django.utils.html import strip_tags
 
 from tests.admin_pages import admin_url, form_data
-from tests.factories import CategoryFactory, OrganizationFactory, ServiceFactory
+from tests.factories import CategoryFactory, OrganizationFactory, ServiceFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -149,3 +149,43 @@ def test_the_history_reads_in_serbian_with_states_as_words_and_empty_as_empty(
     [state] = [c for c in rename.history_delta_changes if c["field"] == "Provera prevoda"]
     assert state["old"] == "romski: proveren"
     assert state["new"] == "romski: zastareo"
+
+
+def test_the_history_writes_links_switches_and_choices_as_words(client, coordinator, service):
+    """ "Verified by" empty as "-" (not "Deleted user (pk=None)"), then a person since deleted;
+    published as yes/no; an organization's kind as its name; mixed review states per field;
+    Cyrillic corrections by the field they correct."""
+    checker = UserFactory(username="jelena")
+    service.verified_by = checker
+    service.is_published = False
+    service.name_rom = "Matično biro"
+    service.opening_hours_sr_latn = "7-15"
+    service.opening_hours_rom = "7-15"
+    service.translation_review = {"rom": {"name": "reviewed", "opening_hours": "outdated"}}
+    service.cyrillic = {"name": {"text": "Матична служба", "source": "Matična služba"}}
+    service.save()
+    checker_pk = checker.pk
+    checker.delete()
+    organization = service.organization
+    organization.kind = "ngo"
+    organization.save()
+    client.force_login(coordinator)
+
+    response = client.get(admin_url(service, "history"), HTTP_ACCEPT_LANGUAGE="en")
+    changes = {
+        c["field"]: (c["old"], c["new"])
+        for c in response.context["page_obj"][0].history_delta_changes
+    }
+    # The person who verified was deleted since: the version still says who it was not.
+    assert changes["Verified by"] == ("-", f"deleted (id {checker_pk})")
+    assert changes["Published"] == ("yes", "no")
+    # The new Romani hours need review whatever was stored with them: a text edit does that.
+    assert changes["Translation review"][1] == "Romani: name reviewed, opening hours needs review"
+    assert changes["Cyrillic corrections"] == ("-", "Name")
+    response = client.get(admin_url(organization, "history"), HTTP_ACCEPT_LANGUAGE="en")
+    kinds = [
+        c for c in response.context["page_obj"][0].history_delta_changes if c["field"] == "Kind"
+    ]
+    assert kinds == [
+        {"field": "Kind", "old": kinds[0]["old"], "new": "non-governmental organisation"}
+    ]

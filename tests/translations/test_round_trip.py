@@ -298,3 +298,29 @@ def test_the_download_takes_as_many_queries_for_many_entries_as_for_few(client, 
     few = queries()
     ServiceFactory.create_batch(40, municipality=tutin)
     assert queries() == few
+
+
+def test_a_translation_too_long_for_its_field_refuses_the_file(client, coordinator, office):
+    client.force_login(coordinator)
+    _response, po = download(client)
+    entries = by_text(po)
+    entries["services.service", "documents", "Lična karta"].msgstr = "Lični kartica"
+    hours = entries["services.service", "opening_hours", "7-15"]
+    hours.msgstr = "7" * 201  # opening hours hold 200 characters
+    hours.flags.remove("fuzzy")
+    preview = upload(client, po)
+    assert preview.status_code == 409
+    [error] = preview.context["plan"].errors
+    assert "longer than 200 characters" in error
+    office.refresh_from_db()
+    assert not office.documents_rom
+
+
+def test_a_file_taken_back_as_it_was_changes_nothing(client, coordinator, office):
+    client.force_login(coordinator)
+    _response, po = download(client)
+    name = by_text(po)["services.service", "name", "Matična služba Tutin"]
+    name.flags.remove("fuzzy")  # still "needs review" when a coordinator uploads it
+    preview = upload(client, po)
+    plan = preview.context["plan"]
+    assert (plan.changes, plan.unchanged, preview.context["token"]) == ([], 1, "")
