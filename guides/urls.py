@@ -6,5 +6,7 @@ app_name = "guides"
 
 urlpatterns = [
     path("vodic/", views.chapter_list, name="chapter_list"),
+    # Before the chapters' <slug:slug>/: no chapter can be called "pdf".
+    path("vodic/pdf/", views.guide_download, name="guide_download"),
     path("vodic/<slug:slug>/", views.chapter_detail, name="chapter_detail"),
 ]

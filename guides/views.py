@@ -1,12 +1,19 @@
 from django.core.paginator import Paginator
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import cache_control
 
+from returnee_portal.filenames import download_filename
 from returnee_portal.pagecache import public_page
 from returnee_portal.params import query_slug
 from services.models import Municipality
 from services.selectors import districts_for_picker
 
 from . import selectors
+from .pdf import guide_pdf
 
 SERVICES_PER_PAGE = 20
 
@@ -47,3 +54,23 @@ def chapter_detail(request, slug):
             "page_obj": page,
         },
     )
+
+
+@cache_control(public=True, max_age=300)
+def guide_download(request):
+    """The guide as a PDF in the page's language; with ?municipality=SLUG its annex of that
+    municipality's services (guides/pdf.py builds it once per change and keeps it)."""
+    place_slug = query_slug(request, "municipality")
+    municipality = get_object_or_404(Municipality, slug=place_slug) if place_slug else None
+    language = get_language()
+    pdf = guide_pdf(language=language, municipality=municipality)
+    name = download_filename(
+        _("guide"),
+        municipality.slug if municipality else "",
+        language,
+        day=timezone.localdate(),
+        extension="pdf",
+    )
+    response = HttpResponse(pdf.content, content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="{name}"'
+    return response

@@ -206,6 +206,15 @@ def _version() -> int:
     return secrets.randbits(62)
 
 
+def content_fingerprint(*tags: str) -> str:
+    """A digest that changes whenever any of `tags` (or the site, or the release) changes: for
+    other things built from content and kept until it changes (the guide's PDF)."""
+    names = sorted({SITE_TAG, *tags})
+    versions = _cache().get_many([TAG_PREFIX + tag for tag in names])
+    parts = [release_fingerprint(), *(f"{tag}={versions.get(TAG_PREFIX + tag)}" for tag in names)]
+    return hashlib.sha256("|".join(parts).encode()).hexdigest()[:24]
+
+
 def pages_forget_all() -> None:
     """Invalidate every stored page (after writes that send no signals)."""
     tags_bump([SITE_TAG])
