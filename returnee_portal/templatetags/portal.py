@@ -1,3 +1,5 @@
+from urllib.parse import quote
+
 from django import template
 from django.conf import settings
 from django.template.defaultfilters import linebreaks_filter
@@ -15,6 +17,7 @@ from returnee_portal.languages import (
     page_html,
     page_text,
 )
+from returnee_portal.links import absolute_url
 from returnee_portal.rendering import markdown_render
 from returnee_portal.roles import user_can_translate
 from returnee_portal.translation_review import NEEDS_REVIEW, OUTDATED, field_states
@@ -127,3 +130,26 @@ def money(amount, currency=""):
 def can_translate(user) -> bool:
     """Whether `user` may hand out and take back translation files (the admin's home links)."""
     return user_can_translate(user)
+
+
+@register.inclusion_tag("includes/share.html")
+def share_links(path, title, detail="", anchor=""):
+    """Ways to send a page on: WhatsApp, Viber, SMS, e-mail and its address to copy.
+
+    Plain links with the message filled in (the title, an address or a deadline, the page's
+    address on SITE_URL, in the page's language), percent-encoded: nothing is asked of another
+    site until the reader taps one.
+    """
+    url = absolute_url(path)
+    message = "\n".join(part for part in (str(title), str(detail), url) if part)
+    text = quote(message, safe="")
+    return {
+        "url": url,
+        "anchor": anchor,
+        "links": [
+            ("WhatsApp", f"https://wa.me/?text={text}"),
+            ("Viber", f"viber://forward?text={text}"),
+            (_("SMS"), f"sms:?&body={text}"),
+            (_("E-mail"), f"mailto:?subject={quote(str(title), safe='')}&body={text}"),
+        ],
+    }
