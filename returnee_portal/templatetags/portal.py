@@ -146,10 +146,11 @@ def share_links(path, title, detail="", anchor=""):
     return {
         "url": url,
         "anchor": anchor,
+        # (name, link, whether the name is a brand, kept in Latin on Cyrillic pages)
         "links": [
-            ("WhatsApp", f"https://wa.me/?text={text}"),
-            ("Viber", f"viber://forward?text={text}"),
-            (_("SMS"), f"sms:?&body={text}"),
-            (_("E-mail"), f"mailto:?subject={quote(str(title), safe='')}&body={text}"),
+            ("WhatsApp", f"https://wa.me/?text={text}", True),
+            ("Viber", f"viber://forward?text={text}", True),
+            (_("SMS"), f"sms:?&body={text}", False),
+            (_("E-mail"), f"mailto:?subject={quote(str(title), safe='')}&body={text}", False),
         ],
     }

@@ -32,7 +32,7 @@ def shared(page_html: str, anchor: str = "") -> dict[str, str]:
     links = {
         name: html.unescape(href)
         for href, name in re.findall(
-            r'<li><a href="([^"]+)" rel="nofollow noopener">([^<]+)</a>', block
+            r'<li><a href="([^"]+)" rel="nofollow noopener">(?:<span class="latn">)?([^<]+)', block
         )
     }
     links["copy"] = html.unescape(re.search(r'type="url" value="([^"]+)"', block).group(1))
