@@ -16,6 +16,8 @@ first that applies of: missing (nothing translated), outdated (some field), part
 (some field missing), needs review (some field), reviewed (every field).
 """
 
+import functools
+
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.translator import NotRegistered, translator
@@ -46,13 +48,20 @@ STATE_LABELS = {
 }
 
 
-def translated_field_names(*, model) -> list[str]:
+def translated_field_names(*, model) -> tuple[str, ...]:
     """The base names of `model`'s translated fields, in the model's order (name first)."""
+    return _translated_field_names(model)
+
+
+@functools.cache
+def _translated_field_names(model) -> tuple[str, ...]:
+    # Asked for every entry and language of a list or a report; registrations are made once,
+    # when the apps load, so the answer is kept.
     try:
         names = set(translator.get_options_for_model(model).get_field_names())
     except NotRegistered:
-        return []
-    return [field.name for field in model._meta.fields if field.name in names]
+        return ()
+    return tuple(field.name for field in model._meta.fields if field.name in names)
 
 
 def translation_languages() -> list[str]:
@@ -114,19 +123,12 @@ def translation_states(*, obj) -> dict[str, str]:
     return {code: translation_state(obj=obj, language=code) for code in translation_languages()}
 
 
-def fields_in_state(*, obj, language: str, state: str) -> list[str]:
-    """The fields of `obj` in `language` that are in `state` (e.g. the outdated ones)."""
-    return [
-        field
-        for field, current in field_states(obj=obj, language=language).items()
-        if current == state
-    ]
-
-
-def _set_field_state(obj, language: str, field: str, state: str) -> None:
-    review = translation_review_expanded(obj=obj)
-    review.setdefault(language, {})[field] = state
-    obj.translation_review = review
+def field_labels_by_state(*, obj, language: str) -> dict[str, list[str]]:
+    """{state: the fields of `obj` in that state, as the form names them ("opening hours")}."""
+    labels = {}
+    for field, state in field_states(obj=obj, language=language).items():
+        labels.setdefault(state, []).append(str(type(obj)._meta.get_field(field).verbose_name))
+    return labels
 
 
 def translation_review_expanded(*, obj) -> dict[str, dict[str, str]]:
@@ -136,11 +138,11 @@ def translation_review_expanded(*, obj) -> dict[str, dict[str, str]]:
     """
     review = {}
     for code in translation_languages():
-        states = {}
-        for field in translated_field_names(model=type(obj)):
-            if _text(obj, field, code):
-                stored = _stored(obj.translation_review, code, field)
-                states[field] = stored if stored in STORED_STATES else NEEDS_REVIEW
+        states = {
+            field: field_state(obj=obj, language=code, field=field)
+            for field in translated_field_names(model=type(obj))
+            if _text(obj, field, code)
+        }
         if states:
             review[code] = states
     return review
@@ -150,7 +152,9 @@ def translation_field_set(*, obj, language: str, field: str, text: str, state: s
     """Set one translated text and its state, in memory; the caller saves (see below)."""
     setattr(obj, build_localized_fieldname(field, language), text)
     if text:
-        _set_field_state(obj, language, field, state)
+        review = translation_review_expanded(obj=obj)
+        review[language][field] = state
+        obj.translation_review = review
 
 
 def translation_mark_reviewed(*, obj, language: str) -> bool:
@@ -160,13 +164,20 @@ def translation_mark_reviewed(*, obj, language: str) -> bool:
     bumps and history records who approved it. Returns False, changing nothing, when there is
     nothing to approve (no translation, or every field already reviewed).
     """
-    states = field_states(obj=obj, language=language)
-    if all(state in (MISSING, REVIEWED) for state in states.values()):
+    if not _has_unreviewed(obj, language):
         return False
-    for field, state in states.items():
-        if state != MISSING:
-            _set_field_state(obj, language, field, REVIEWED)
+    review = translation_review_expanded(obj=obj)
+    review[language] = dict.fromkeys(review[language], REVIEWED)
+    obj.translation_review = review
     return True
+
+
+def _has_unreviewed(obj, language: str) -> bool:
+    """Whether `obj` has a translation into `language` that is not reviewed."""
+    return any(
+        state not in (MISSING, REVIEWED)
+        for state in field_states(obj=obj, language=language).values()
+    )
 
 
 def translations_mark_reviewed(*, queryset, language: str) -> int:
@@ -178,10 +189,7 @@ def translations_mark_reviewed(*, queryset, language: str) -> int:
     pks = [
         obj.pk
         for obj in queryset.model._base_manager.filter(pk__in=queryset.values("pk"))
-        if any(
-            state not in (MISSING, REVIEWED)
-            for state in field_states(obj=obj, language=language).values()
-        )
+        if _has_unreviewed(obj, language)
     ]
     return content_update_all(
         queryset=queryset.model._base_manager.filter(pk__in=pks),

@@ -49,8 +49,7 @@ NAMES_SHOWN = 10
 
 def translated_columns() -> list[str]:
     """`name_sr_latn`, `name_rom`, ..., `opening_hours_en`: every language of every text."""
-    model_order = [field.name for field in Service._meta.fields]
-    return localized_fields(*sorted(translated_field_names(model=Service), key=model_order.index))
+    return localized_fields(*translated_field_names(model=Service))
 
 
 PLAIN_TEXT_COLUMNS = ["address", "phone", "email", "website"]

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.db import transaction
+from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 from modeltranslation.utils import build_localized_fieldname
 
@@ -15,13 +16,12 @@ from returnee_portal.translation_review import (
     REVIEWED,
     STATE_LABELS,
     field_state,
-    translated_field_names,
     translation_field_set,
     translation_languages,
 )
 
 from .po import FUZZY
-from .selectors import content_model, text_digest
+from .selectors import text_digest, text_key_parse
 
 
 @dataclass(frozen=True)
@@ -77,9 +77,9 @@ def translation_upload_plan(*, po, language: str, reviewed: bool) -> UploadPlan:
     plan = UploadPlan(language=language)
     target = REVIEWED if reviewed else NEEDS_REVIEW
     default = settings.MODELTRANSLATION_DEFAULT_LANGUAGE
-    keys = [_key(entry.msgctxt) for entry in po if not entry.obsolete]
-    objects = _objects(keys)
-    for entry, key in zip((e for e in po if not e.obsolete), keys, strict=True):
+    entries = [(entry, text_key_parse(entry.msgctxt)) for entry in po if not entry.obsolete]
+    objects = _objects(key for _entry, key in entries)
+    for entry, key in entries:
         if key is None:
             plan.errors.append(
                 _("%(text)s: this entry does not come from this portal's download.")
@@ -164,17 +164,6 @@ def translation_upload_commit(*, plan: UploadPlan, user, file_name: str) -> None
             content_save_with_version(obj=obj, expected_version=obj.version)
 
 
-def _key(context: str | None):
-    """(model, pk, field, digest) from an entry's msgctxt, or None if it is not one of ours."""
-    label, _sep, rest = (context or "").partition(":")
-    pk, _sep, rest = rest.partition(":")
-    name, _sep, digest = rest.partition(":")
-    model = content_model(label)
-    if model is None or not pk.isdigit() or name not in translated_field_names(model=model):
-        return None
-    return model, int(pk), name, digest
-
-
 def _objects(keys) -> dict:
     """{(model, pk): entry} for every key, one query per kind of content."""
     pks = defaultdict(set)
@@ -189,4 +178,4 @@ def _objects(keys) -> dict:
 
 
 def _quoted(text: str) -> str:
-    return "«" + (text[:60] + "…" if len(text) > 60 else text) + "»"
+    return f"«{Truncator(text).chars(60)}»"

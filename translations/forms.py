@@ -6,6 +6,7 @@ from returnee_portal.languages import language_name
 from returnee_portal.translation_review import translation_languages
 from services.models import Municipality
 
+from .actions import file_language
 from .po import UnreadableFile, po_read
 from .selectors import CONTENT, content_label, content_model
 
@@ -65,5 +66,13 @@ class UploadForm(forms.Form):
                     "file downloaded here, saved by your translation tool."
                 )
             ) from None
+        self.language = file_language(self.po)
+        if self.language is None:
+            raise forms.ValidationError(
+                _(
+                    "The file does not say which language it is in (the Language line of its "
+                    "header)."
+                )
+            )
         self.content = content
         return upload

@@ -13,6 +13,7 @@ from returnee_portal.translation_review import (
     NEEDS_REVIEW,
     OUTDATED,
     field_states,
+    translated_field_names,
 )
 from services.models import (
     Category,
@@ -77,6 +78,17 @@ class Text:
                 text_digest(self.translation),
             ]
         )
+
+
+def text_key_parse(key: str | None):
+    """(model, pk, field, digest) from a `Text.key`, or None if it is not one of ours."""
+    label, _sep, rest = (key or "").partition(":")
+    pk, _sep, rest = rest.partition(":")
+    name, _sep, digest = rest.partition(":")
+    model = content_model(label)
+    if model is None or not pk.isdigit() or name not in translated_field_names(model=model):
+        return None
+    return model, int(pk), name, digest
 
 
 def texts_to_translate(*, language: str, municipality=None, model=None) -> list[Text]:

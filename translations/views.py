@@ -43,20 +43,25 @@ def _page(request, template, status=200, **context):
     return render(request, template, context, status=status)
 
 
+def _home(request, *, download=None, upload=None, status=200):
+    """The page with the two forms (the download's and the upload's)."""
+    return _page(
+        request,
+        "translations/home.html",
+        status=status,
+        download=download or DownloadForm(),
+        upload=upload or UploadForm(),
+        reviewed=user_is_reviewer(request.user),
+    )
+
+
 def translation_home(request):
     """The two forms; with a language chosen (?language=rom), the file to download."""
     _check_access(request)
     download = DownloadForm(query_nul_free(request.GET) if "language" in request.GET else None)
     if download.is_valid():
         return _download(download.cleaned_data)
-    return _page(
-        request,
-        "translations/home.html",
-        status=400 if download.is_bound else 200,
-        download=download,
-        upload=UploadForm(),
-        reviewed=user_is_reviewer(request.user),
-    )
+    return _home(request, download=download, status=400 if download.is_bound else 200)
 
 
 def _download(chosen):
@@ -92,46 +97,28 @@ def translation_upload(request):
     _check_access(request)
     upload = UploadForm(request.POST, request.FILES)
     if not upload.is_valid():
-        return _page(
-            request,
-            "translations/home.html",
-            status=400,
-            download=DownloadForm(),
-            upload=upload,
-            reviewed=user_is_reviewer(request.user),
-        )
-    language = file_language(upload.po)
-    if language is None:
-        upload.add_error(
-            "file",
-            _("The file does not say which language it is in (the Language line of its header)."),
-        )
-        return _page(
-            request,
-            "translations/home.html",
-            status=400,
-            download=DownloadForm(),
-            upload=upload,
-            reviewed=user_is_reviewer(request.user),
-        )
+        return _home(request, upload=upload, status=400)
     key = f"translations-upload-{uuid.uuid4().hex}"
     cache.set(key, upload.content, timeout=UPLOAD_KEPT)
     token = signing.dumps(
         [key, upload.cleaned_data["file"].name, request.user.pk], salt=UPLOAD_SALT, compress=True
     )
-    return _preview(request, po=upload.po, language=language, token=token)
+    return _preview(request, plan=_plan(request, upload.po, upload.language), token=token)
 
 
-def _preview(request, *, po, language, token, status=200):
-    plan = translation_upload_plan(
+def _plan(request, po, language):
+    return translation_upload_plan(
         po=po, language=language, reviewed=user_is_reviewer(request.user)
     )
+
+
+def _preview(request, *, plan, token, status=200):
     return _page(
         request,
         "translations/preview.html",
         status=status if not plan.errors else 409,
         plan=plan,
-        language_name=language_name(language),
+        language_name=language_name(plan.language),
         token=token if plan.changes and not plan.errors else "",
     )
 
@@ -154,19 +141,14 @@ def translation_confirm(request):
         )
         return redirect("translations:home")
     po = po_read(content)
-    language = file_language(po)
-    plan = translation_upload_plan(
-        po=po, language=language, reviewed=user_is_reviewer(request.user)
-    )
-    saved = False
-    if not plan.errors:
-        try:
-            translation_upload_commit(plan=plan, user=request.user, file_name=file_name)
-            saved = True
-        except ValueError:
-            pass  # changed between the check and the lock: the preview below says what
-    if not saved:
-        return _preview(request, po=po, language=language, token="", status=409)
+    plan = _plan(request, po, file_language(po))
+    if plan.errors:
+        return _preview(request, plan=plan, token="", status=409)
+    try:
+        translation_upload_commit(plan=plan, user=request.user, file_name=file_name)
+    except ValueError:
+        # Changed between the check and the lock: a new check says what.
+        return _preview(request, plan=_plan(request, po, plan.language), token="", status=409)
     cache.delete(key)
     count = len(plan.changes)
     message = ngettext(
@@ -174,5 +156,5 @@ def translation_confirm(request):
         "%(count)d %(language)s translations saved.",
         count,
     )
-    messages.success(request, message % {"count": count, "language": language_name(language)})
+    messages.success(request, message % {"count": count, "language": language_name(plan.language)})
     return redirect("translations:home")

@@ -9,7 +9,12 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import build_localized_fieldname
 
 from ..languages import language_name
-from ..translation_review import FIELD_STATES, STATE_LABELS, field_states, translated_field_names
+from ..translation_review import (
+    FIELD_STATES,
+    STATE_LABELS,
+    field_labels_by_state,
+    translated_field_names,
+)
 from .forms import CYRILLIC_PREFIX, LOADED_VERSION
 
 
@@ -39,17 +44,11 @@ def content_fieldsets(*, model, obj, common_fields, cyrillic: bool, versioned: b
 
 def _field_states_description(obj, code) -> str:
     """E.g. "Outdated: opening hours. Needs review: name, description." """
-    states = field_states(obj=obj, language=code)
+    labels = field_labels_by_state(obj=obj, language=code)
     return " ".join(
-        f"{capfirst(STATE_LABELS[state])}: "
-        + ", ".join(
-            str(obj._meta.get_field(field).verbose_name)
-            for field, current in states.items()
-            if current == state
-        )
-        + "."
+        f"{capfirst(STATE_LABELS[state])}: {', '.join(labels[state])}."
         for state in FIELD_STATES
-        if state in states.values()
+        if state in labels
     )
 
 

@@ -22,7 +22,7 @@ from ..translation_review import (
     PARTIAL,
     STATE_LABELS,
     entry_state,
-    field_states,
+    field_labels_by_state,
     translated_field_names,
     translation_languages,
     translation_state,
@@ -104,15 +104,11 @@ def _translation_state_parts(*, obj) -> list[tuple[str, str, list[str]]]:
     names them, e.g. "opening hours"; empty when the state holds for every field)."""
     parts = []
     for code in translation_languages():
-        states = field_states(obj=obj, language=code)
-        state = entry_state(states.values())
-        behind = [
-            field for field, current in states.items() if current == _FIELDS_BEHIND.get(state)
-        ]
-        named = []
-        if behind and len(behind) < len(states):
-            named = [str(type(obj)._meta.get_field(field).verbose_name) for field in behind]
-        parts.append((code, state, named))
+        labels = field_labels_by_state(obj=obj, language=code)
+        state = entry_state(labels)
+        behind = labels.get(_FIELDS_BEHIND.get(state), [])
+        every = len(behind) == sum(map(len, labels.values()))
+        parts.append((code, state, [] if every else behind))
     return parts
 
 

@@ -20,7 +20,7 @@ from returnee_portal.languages import (
 from returnee_portal.links import absolute_url
 from returnee_portal.rendering import markdown_render
 from returnee_portal.roles import user_can_translate
-from returnee_portal.translation_review import NEEDS_REVIEW, OUTDATED, field_states
+from returnee_portal.translation_review import NEEDS_REVIEW, OUTDATED, field_labels_by_state
 
 register = template.Library()
 
@@ -96,14 +96,12 @@ def translation_notice(obj, title_field):
     language = content_language()
     if language == settings.MODELTRANSLATION_DEFAULT_LANGUAGE:
         return ""
-    states = field_states(obj=obj, language=language)
-    outdated = [field for field, state in states.items() if state == OUTDATED]
-    if outdated:
-        names = [str(type(obj)._meta.get_field(field).verbose_name) for field in outdated]
+    labels = field_labels_by_state(obj=obj, language=language)
+    if OUTDATED in labels:
         text = _("Changed in Serbian since this translation was made: %(fields)s.") % {
-            "fields": ", ".join(names)
+            "fields": ", ".join(labels[OUTDATED])
         }
-    elif NEEDS_REVIEW in states.values():
+    elif NEEDS_REVIEW in labels:
         text = _("Translation not yet checked by a native speaker.")
     else:
         return ""
