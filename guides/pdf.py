@@ -12,6 +12,7 @@ the build fetches nothing from the network.
 """
 
 import time
+from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -43,7 +44,7 @@ class GuidePdf:
         return len(self.content)
 
 
-def _fingerprint(*, language: str, municipality) -> str:
+def _key(*, language, municipality) -> str:
     """Changes with any chapter, and with the municipality, its services or the categories."""
     tags = [list_tag(GuideChapter)]
     if municipality is not None:
@@ -53,11 +54,7 @@ def _fingerprint(*, language: str, municipality) -> str:
             list_tag(Category),
         ]
     place = municipality.pk if municipality is not None else ""
-    return f"{language}:{place}:{content_fingerprint(*tags)}"
-
-
-def _key(*, language, municipality) -> str:
-    return f"guide-pdf:{_fingerprint(language=language, municipality=municipality)}"
+    return f"guide-pdf:{language}:{place}:{content_fingerprint(*tags)}"
 
 
 def guide_pdf_built(*, language: str, municipality: Municipality | None = None) -> GuidePdf | None:
@@ -72,7 +69,8 @@ def guide_pdf(*, language: str, municipality: Municipality | None = None) -> Gui
     if found is not None:
         return found
     lock = f"{key}:building"
-    if not cache.add(lock, 1, timeout=BUILD_WAIT_SECONDS):
+    building = cache.add(lock, 1, timeout=BUILD_WAIT_SECONDS)
+    if not building:  # another request builds it: wait for its result
         deadline = time.monotonic() + BUILD_WAIT_SECONDS
         while time.monotonic() < deadline:
             time.sleep(0.1)
@@ -83,33 +81,31 @@ def guide_pdf(*, language: str, municipality: Municipality | None = None) -> Gui
         pdf = guide_pdf_build(language=language, municipality=municipality)
         cache.set(key, pdf, timeout=KEPT_SECONDS)
     finally:
-        cache.delete(lock)
+        if building:  # only the lock this request took
+            cache.delete(lock)
     return pdf
 
 
 def _annex(municipality):
-    """[(category, [services])]: each service once, under its first category."""
+    """[(category, [services])]: each service once, under its first category (None last)."""
     services = (
         Service.objects.published()
         .filter(municipality=municipality)
-        .select_related("organization")
         .prefetch_related("categories")
         .order_by("name", "pk")
     )
-    groups: dict[int, list] = {}
-    categories = {}
+    groups = defaultdict(list)
     for service in services:
         first = min(service.categories.all(), key=lambda c: (c.order, c.pk), default=None)
-        key = first.pk if first else 0
-        categories[key] = first
         service.qr = segno.make(absolute_url(service.get_absolute_url()), error="m").svg_data_uri(
             scale=3, border=0
         )
-        groups.setdefault(key, []).append(service)
-    order = sorted(
-        groups, key=lambda k: (categories[k] is None, getattr(categories[k], "order", 0), k)
-    )
-    return [(categories[k], groups[k]) for k in order]
+        groups[first].append(service)
+    return sorted(groups.items(), key=lambda group: _category_order(group[0]))
+
+
+def _category_order(category):
+    return (1, 0, 0) if category is None else (0, category.order, category.pk)
 
 
 def guide_pdf_build(*, language: str, municipality: Municipality | None = None) -> GuidePdf:

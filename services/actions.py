@@ -135,8 +135,21 @@ def verification_reminders_send(*, today: datetime.date) -> dict[str, int]:
     associates = User.objects.filter(
         is_active=True, groups__name=ASSOCIATES_GROUP, served_municipalities__isnull=False
     ).distinct()
+    reminded = set(
+        VerificationReminder.objects.filter(sent_at__gte=week_start).values_list(
+            "associate", flat=True
+        )
+    )
+    services_url = absolute_url(reverse("admin:services_service_changelist"))
+    links = {
+        "stale_url": f"{services_url}?is_published__exact=1&verification=stale",
+        "never_url": f"{services_url}?is_published__exact=1&verification=never",
+        "suggestions_url": absolute_url(reverse("admin:services_updatesuggestion_changelist"))
+        + "?status__exact=open",
+        "site_url": settings.SITE_URL,
+    }
     for associate in associates.order_by("pk"):
-        if associate.verification_reminders.filter(sent_at__gte=week_start).exists():
+        if associate.pk in reminded:
             counts["this_week"] += 1
             continue
         digest = verification_digest(user=associate, today=today)
@@ -147,19 +160,7 @@ def verification_reminders_send(*, today: datetime.date) -> dict[str, int]:
             counts["no_address"] += 1
             continue
         with translation.override(staff_language(associate)):
-            context = {
-                "associate": associate,
-                "digest": digest,
-                "stale_url": absolute_url(reverse("admin:services_service_changelist"))
-                + "?is_published__exact=1&verification=stale",
-                "never_url": absolute_url(reverse("admin:services_service_changelist"))
-                + "?is_published__exact=1&verification=never",
-                "suggestions_url": absolute_url(
-                    reverse("admin:services_updatesuggestion_changelist")
-                )
-                + "?status__exact=open",
-                "site_url": settings.SITE_URL,
-            }
+            context = {"associate": associate, "digest": digest, **links}
             subject = " ".join(
                 render_to_string("services/email/reminder_subject.txt", context).split()
             )

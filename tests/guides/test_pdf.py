@@ -122,7 +122,7 @@ def test_concurrent_requests_build_the_pdf_once(monkeypatch, settings):
         time.sleep(0.5)
         return GuidePdf(content=b"%PDF-1.7 built once", pages=1)
 
-    monkeypatch.setattr(guide_pdf_module, "_fingerprint", lambda **kwargs: "same")
+    monkeypatch.setattr(guide_pdf_module, "_key", lambda **kwargs: "guide-pdf:same")
     monkeypatch.setattr(guide_pdf_module, "guide_pdf_build", slow_build)
     cache.delete("guide-pdf:same")
     results = []
