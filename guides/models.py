@@ -4,12 +4,24 @@ Edit history is registered in translation.py (after modeltranslation's language 
 review states and versions come with ContentModel; search.py declares what search finds.
 """
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from returnee_portal.models import ContentModel
 from services.models import Category
+
+# Paths under /vodic/ that are not chapters (guides/urls.py).
+RESERVED_SLUGS = {"pdf", "ceo"}
+
+
+def slug_not_reserved(value):
+    if value in RESERVED_SLUGS:
+        raise ValidationError(
+            _("“%(slug)s” is the address of another page of the guide: choose another slug."),
+            params={"slug": value},
+        )
 
 
 class GuideChapterQuerySet(models.QuerySet):
@@ -21,7 +33,7 @@ class GuideChapter(ContentModel):
     """A chapter of the Guide for Integration of Returnees, written in Markdown."""
 
     order = models.PositiveSmallIntegerField(_("order"), default=0)
-    slug = models.SlugField(_("slug"), max_length=200, unique=True)
+    slug = models.SlugField(_("slug"), max_length=200, unique=True, validators=[slug_not_reserved])
     title = models.CharField(_("title"), max_length=200)
     summary = models.CharField(_("summary"), max_length=300, blank=True)
     body = models.TextField(

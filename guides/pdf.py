@@ -16,17 +16,17 @@ from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
-import segno
 from django.conf import settings
 from django.core.cache import cache
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
-from returnee_portal.links import absolute_url
-from returnee_portal.pagecache import content_fingerprint, list_tag, object_tag
+from returnee_portal.links import absolute_url, qr_code
+from returnee_portal.pagecache import content_fingerprint, list_tag, object_tag, tags_bump
 from services.models import Category, Municipality, Service
 
 from .models import GuideChapter
+from .rendering import chapter_text
 
 FONTS = Path(__file__).resolve().parent / "fonts"
 # A build that takes longer than this is given up by those waiting for it (they build it).
@@ -57,6 +57,13 @@ def _key(*, language, municipality) -> str:
     return f"guide-pdf:{language}:{place}:{content_fingerprint(*tags)}"
 
 
+def guide_pdf_tag(*, language: str, municipality: Municipality | None = None) -> str:
+    """The page cache's tag of the pages that link the PDF and say its size: bumped when it is
+    built, so they say it from then on."""
+    place = municipality.pk if municipality is not None else ""
+    return f"guide-pdf@{language}:{place}"
+
+
 def guide_pdf_built(*, language: str, municipality: Municipality | None = None) -> GuidePdf | None:
     """The current PDF if it is built already (for its size beside a link), else None."""
     return cache.get(_key(language=language, municipality=municipality))
@@ -80,6 +87,7 @@ def guide_pdf(*, language: str, municipality: Municipality | None = None) -> Gui
     try:
         pdf = guide_pdf_build(language=language, municipality=municipality)
         cache.set(key, pdf, timeout=KEPT_SECONDS)
+        tags_bump([guide_pdf_tag(language=language, municipality=municipality)])
     finally:
         if building:  # only the lock this request took
             cache.delete(lock)
@@ -97,9 +105,7 @@ def _annex(municipality):
     groups = defaultdict(list)
     for service in services:
         first = min(service.categories.all(), key=lambda c: (c.order, c.pk), default=None)
-        service.qr = segno.make(absolute_url(service.get_absolute_url()), error="m").svg_data_uri(
-            scale=3, border=0
-        )
+        service.qr = qr_code(service.get_absolute_url()).svg_data_uri(scale=3, border=0)
         groups[first].append(service)
     return sorted(groups.items(), key=lambda group: _category_order(group[0]))
 
@@ -126,7 +132,7 @@ def guide_pdf_build(*, language: str, municipality: Municipality | None = None) 
         html = render_to_string(
             "guides/guide_pdf.html",
             {
-                "chapters": chapters,
+                "texts": [chapter_text(c, chapters, in_document=True) for c in chapters],
                 "municipality": municipality,
                 "annex": _annex(municipality) if municipality else [],
                 "edition": timezone.localdate(),

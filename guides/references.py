@@ -17,12 +17,23 @@ _CHAPTER_REFERENCE = re.compile(
 )
 
 
-def chapter_references(chapters: Iterable[GuideChapter]) -> Callable[[str], str]:
-    """A Markdown rewriter linking each reference to a chapter of `chapters` to its page."""
-    urls = {chapter.order: chapter.get_absolute_url() for chapter in chapters}
+def chapter_references(
+    chapters: Iterable[GuideChapter], *, in_page: bool = False
+) -> Callable[[str], str]:
+    """A Markdown rewriter linking each reference to a chapter of `chapters` to its page, or
+    with `in_page` to its place in a document that holds every chapter (chapter_anchor)."""
+    urls = {
+        chapter.order: f"#{chapter_anchor(chapter)}" if in_page else chapter.get_absolute_url()
+        for chapter in chapters
+    }
 
     def link(match: re.Match) -> str:
         url = urls.get(int(match.group(1)))
         return f"[{match.group(0)}]({url})" if url else match.group(0)
 
     return lambda source: _CHAPTER_REFERENCE.sub(link, source)
+
+
+def chapter_anchor(chapter: GuideChapter) -> str:
+    """The id of `chapter` where the whole guide is one document (its page, the PDF)."""
+    return f"chapter-{chapter.slug}"

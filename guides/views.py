@@ -14,6 +14,7 @@ from services.selectors import districts_for_picker
 
 from . import selectors
 from .pdf import guide_pdf
+from .rendering import chapter_text
 
 SERVICES_PER_PAGE = 20
 
@@ -44,7 +45,7 @@ def chapter_detail(request, slug):
         "guides/guidechapter_detail.html",
         {
             "chapter": chapter,
-            "chapters": chapters,
+            "text": chapter_text(chapter, chapters),
             "previous": previous,
             "following": following,
             "has_services_box": has_services_box,
@@ -54,6 +55,14 @@ def chapter_detail(request, slug):
             "page_obj": page,
         },
     )
+
+
+@public_page
+def whole_guide(request):
+    """Every chapter on one page: read offline after one load, or printed from the browser."""
+    chapters = list(selectors.chapters_published())
+    texts = [chapter_text(c, chapters, title_level=2, in_document=True) for c in chapters]
+    return render(request, "guides/whole_guide.html", {"texts": texts})
 
 
 @cache_control(public=True, max_age=300)

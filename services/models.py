@@ -199,7 +199,11 @@ class Service(ContentModel):
     slug = models.SlugField(_("slug"), max_length=200, unique=True)
     description = models.TextField(_("description"), blank=True)
     eligibility = models.TextField(_("who can get it"), blank=True)
-    documents = models.TextField(_("documents to bring"), blank=True)
+    documents = models.TextField(
+        _("documents to bring"),
+        blank=True,
+        help_text=_("One document per line: the checklist to print gives each its own box."),
+    )
     how_to_apply = models.TextField(_("how to apply"), blank=True)
     cost = models.CharField(_("cost"), max_length=200, blank=True)
     opening_hours = models.CharField(_("opening hours"), max_length=200, blank=True)

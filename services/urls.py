@@ -11,6 +11,7 @@ urlpatterns = [
     path("opstine/", views.municipality_list, name="municipality_list"),
     path("opstine/<slug:slug>/", views.municipality_detail, name="municipality_detail"),
     path("usluge/<slug:slug>/", views.service_detail, name="service_detail"),
+    path("usluge/<slug:slug>/spisak/", views.service_checklist, name="service_checklist"),
     path("usluge/<slug:slug>/predlog/", views.service_suggestion, name="service_suggestion"),
     path(
         "usluge/<slug:slug>/predlog/hvala/",

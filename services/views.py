@@ -1,10 +1,12 @@
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
 from django.views.decorators.cache import never_cache
 
 from returnee_portal.client import client_address
+from returnee_portal.links import qr_code
 from returnee_portal.outage import OUTAGE_ERRORS, unavailable
 from returnee_portal.pagecache import list_tag, page_depends_on, public_page
 from returnee_portal.params import query_slug
@@ -80,6 +82,20 @@ def service_detail(request, slug):
         request,
         "services/service_detail.html",
         {"service": service, "place": service.municipality},
+    )
+
+
+@public_page
+def service_checklist(request, slug):
+    """What to bring to the office, on one printed page: the documents as boxes to tick, where
+    and when to go, and a QR code back to the service's page."""
+    service = get_object_or_404(selectors.service_detail(slug=slug))
+    svg = qr_code(service.get_absolute_url()).svg_inline(scale=2, border=0, svgclass="qr")
+    qr = mark_safe(svg)  # noqa: S308 - drawn by segno from the page's own address only
+    return render(
+        request,
+        "services/service_checklist.html",
+        {"service": service, "place": service.municipality, "qr": qr},
     )
 
 

@@ -72,6 +72,9 @@ Bez prijave ne možete dobiti ličnu kartu, a bez lične karte ni zdravstvenu kn
 
 Obratite se **matičnoj službi** u opštini u kojoj ste rođeni. Dete rođeno u Nemačkoj upisuje se
 u matičnu knjigu na osnovu nemačkog izvoda; prevod overava sudski tumač.
+
+## Pravna pomoć
+
 Besplatnu pravnu pomoć pruža opštinska služba pravne pomoći.
 """
 
@@ -101,8 +104,10 @@ class Portal:
             "municipality filtered": f"opstine/{self.tutin.slug}/?category=zdravstvena-zastita",
             "service": f"usluge/{self.service.slug}/",
             "suggestion form": f"usluge/{self.service.slug}/predlog/",
+            "service checklist": f"usluge/{self.service.slug}/spisak/",
             "guide contents": "vodic/",
             "guide chapter": f"vodic/{self.chapters[0].slug}/?municipality={self.tutin.slug}",
+            "whole guide": "vodic/ceo/",
             "organization": f"organizacije/{self.service.organization.slug}/",
             "municipalities for a category": "opstine/?category=zdravstvena-zastita",
             "municipality without the category": f"opstine/{self.tutin.slug}/?category=obrazovanje",

@@ -1,10 +1,11 @@
+import re
 from urllib.parse import quote
 
 from django import template
 from django.conf import settings
 from django.template.defaultfilters import linebreaks_filter
 from django.utils import formats
-from django.utils.html import conditional_escape, format_html
+from django.utils.html import conditional_escape, format_html, format_html_join
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from modeltranslation.utils import get_language as content_language
@@ -25,14 +26,23 @@ from returnee_portal.translation_review import NEEDS_REVIEW, OUTDATED, field_lab
 register = template.Library()
 
 
-def translated_html(obj, field, *, format="inline", references=None):
-    """A translated field as the page's language has it (see `tr`); `references` rewrites
-    Markdown before it is rendered (see rendering.markdown_render)."""
+# "- ", "* ", "• " or "1. " at a line's start: written as a list already.
+_BULLET = re.compile(r"^\s*(?:[-*•]|\d{1,2}[.)])\s+")
+
+
+def translated_html(obj, field, *, format="inline", **markdown_options):
+    """A translated field as the page's language has it (see `tr`); `markdown_options` go to
+    rendering.markdown_render (references to rewrite, the headings' level and ids)."""
     text = localized_text(obj=obj, field=field)
     if format == "markdown":
-        content = markdown_render(text.text, references=references)
+        content = markdown_render(text.text, **markdown_options)
     elif format == "paragraphs":
         content = linebreaks_filter(text.text)
+    elif format == "lines":
+        lines = (_BULLET.sub("", line).strip() for line in text.text.splitlines())
+        content = format_html(
+            "<ul>{}</ul>", format_html_join("", "<li>{}</li>", ((line,) for line in lines if line))
+        )
     else:
         content = format_html("{}", text.text)
     content = page_html(text, content)
@@ -51,7 +61,8 @@ def tr(obj, field, format="inline"):
     A Serbian fallback gets its own `lang`; a block of it (any format but "inline") also gets a
     short notice after it, never inside a link. On Cyrillic pages the Serbian text is shown in
     Cyrillic.
-    format: "inline" (a span), "paragraphs" (line breaks kept) or "markdown" (sanitised HTML).
+    format: "inline" (a span), "paragraphs" (line breaks kept), "lines" (a list, one item per
+    line, bullets the writer typed dropped) or "markdown" (sanitised HTML).
     """
     return translated_html(obj, field, format=format)
 
@@ -112,6 +123,19 @@ def translation_notice(obj, title_field):
 def breadcrumbs(*links):
     """The trail above a page's title: `{% breadcrumbs url label url label %}` (url may be "")."""
     return {"crumbs": list(zip(links[::2], links[1::2], strict=True))}
+
+
+@register.simple_tag(takes_context=True)
+def page_address(context):
+    """This page's full address on SITE_URL, for paper: printed pages say where they came from."""
+    request = context.get("request")  # none on the server error page
+    return absolute_url(request.get_full_path()) if request else ""
+
+
+@register.simple_tag
+def page_language_name():
+    """The page's language by its name in that language's interface, e.g. "romski" on /sr-latn/."""
+    return language_name(get_language())
 
 
 @register.filter

@@ -102,13 +102,31 @@ def test_the_download_is_named_and_a_changed_chapter_gives_a_new_pdf(client, gui
     assert client.get("/rom/vodic/pdf/?municipality=nema").status_code == 404
 
 
-def test_the_contents_link_says_pages_and_size_once_built(client, guide):
+def test_the_links_say_the_language_and_once_built_pages_and_size(client, guide):
     html = client.get("/de/vodic/").text
-    assert '<a href="/de/vodic/pdf/" type="application/pdf">Der ganze Leitfaden - PDF</a>' in html
-    built = guide_pdf(language="en")
-    html = client.get("/en/vodic/").text
-    assert f"The whole guide - PDF, {built.pages} pages, " in html
-    assert 'href="/en/vodic/pdf/?municipality=tutin"' in client.get("/en/opstine/tutin/").text
+    assert (
+        '<a href="/de/vodic/pdf/" type="application/pdf">Der ganze Leitfaden - Deutsch - PDF</a>'
+    ) in html
+    assert "Der ganze Leitfaden - Deutsch - PDF<" in client.get("/de/vodic/").text  # cached
+    built = guide_pdf(language="de")
+    html = client.get("/de/vodic/").text  # the kept page is rendered anew once the PDF exists
+    assert f"Der ganze Leitfaden - Deutsch - PDF, {built.pages} Seiten, " in html
+    tutin = client.get("/en/opstine/tutin/").text
+    assert (
+        '<a href="/en/vodic/pdf/?municipality=tutin" type="application/pdf">'
+        "The guide with the services of Tutin - English - PDF</a>"
+    ) in tutin
+
+
+def test_the_pdf_gives_every_place_one_id(guide, caplog):
+    """Two chapters with a section of the same name ("If something goes wrong") keep their own
+    ids in the PDF, so its contents and "see chapter N" links land where they should."""
+    for chapter in GuideChapterFactory._meta.model.objects.all():
+        chapter.body_sr_latn = "## Ako nešto ne ide\n\nPozovite (vidite poglavlje 2)."
+        chapter.save()
+    with caplog.at_level("WARNING", logger="weasyprint"):
+        guide_pdf_build(language="sr-latn", municipality=guide)
+    assert [r.getMessage() for r in caplog.records if "Anchor" in r.getMessage()] == []
 
 
 def test_concurrent_requests_build_the_pdf_once(monkeypatch, settings):
