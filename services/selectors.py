@@ -10,6 +10,7 @@ from django.db.models import Count, F, Prefetch, Q, QuerySet
 from django.utils import timezone
 from modeltranslation.utils import build_localized_fieldname
 
+from returnee_portal.feeds import with_history_dates
 from returnee_portal.languages import localized_fields
 from returnee_portal.pagecache import list_tag, page_depends_on
 from returnee_portal.roles import user_is_coordinator
@@ -168,6 +169,18 @@ def open_calls_current() -> QuerySet[OpenCall]:
         .select_related("project")
         .prefetch_related("municipalities")
     )
+
+
+def services_changed(*, municipality: Municipality) -> QuerySet[Service]:
+    """The municipality's published services, the most recently changed first (its feed)."""
+    page_depends_on(list_tag(Service, municipality=municipality.pk))
+    services = Service.objects.published().filter(municipality=municipality)
+    return with_history_dates(services).prefetch_related("categories").order_by("-updated_at", "pk")
+
+
+def open_calls_changed() -> QuerySet[OpenCall]:
+    """The calls open today with their publication dates (the open calls' feed)."""
+    return with_history_dates(open_calls_current())
 
 
 def projects_with_details() -> QuerySet[Project]:

@@ -1,7 +1,10 @@
 from django.urls import path
 from django.views.generic import RedirectView
 
+from returnee_portal.pagecache import public_page
+
 from . import views
+from .feeds import MunicipalityServicesFeed, OpenCallsFeed
 
 app_name = "services"
 
@@ -10,6 +13,11 @@ app_name = "services"
 urlpatterns = [
     path("opstine/", views.municipality_list, name="municipality_list"),
     path("opstine/<slug:slug>/", views.municipality_detail, name="municipality_detail"),
+    path(
+        "opstine/<slug:slug>/atom/",
+        public_page(MunicipalityServicesFeed()),
+        name="municipality_feed",
+    ),
     path("usluge/<slug:slug>/", views.service_detail, name="service_detail"),
     path("usluge/<slug:slug>/spisak/", views.service_checklist, name="service_checklist"),
     path("usluge/<slug:slug>/predlog/", views.service_suggestion, name="service_suggestion"),
@@ -27,4 +35,5 @@ urlpatterns = [
     path("projekti/", views.project_list, name="project_list"),
     path("projekti/<slug:slug>/", views.project_detail, name="project_detail"),
     path("konkursi/", views.open_call_list, name="opencall_list"),
+    path("konkursi/atom/", public_page(OpenCallsFeed()), name="opencall_feed"),
 ]
