@@ -68,8 +68,11 @@ category = place.services.filter(is_published=True).values_list("categories__slu
 service = place.services.filter(is_published=True).order_by("slug").first()
 chapter = (GuideChapter.objects.filter(is_published=True, categories__slug=category)
            .order_by("order").first())
+from services.hsds import SERVICE_LABEL, hsds_id
+term = hsds_id("services.category", category)
 print(json.dumps({"municipality": place.slug, "category": category, "service": service.slug,
-                  "chapter": chapter.slug, "services": Service.objects.count()}))
+                  "chapter": chapter.slug, "services": Service.objects.count(),
+                  "service_id": hsds_id(SERVICE_LABEL, service.slug), "term_id": term}))
 """
 
 
@@ -88,6 +91,11 @@ def pages(found: dict) -> list[tuple[str, str]]:
         ("open calls", "/sr-latn/konkursi/"),
         ("search", "/sr-latn/pretraga/?q=socijalna+pomoc"),
         ("search, Cyrillic, typo", "/sr/pretraga/?q=" + quote("социјлна")),
+        ("API: services, Romani", "/api/hsds/services?lang=rom"),
+        ("API: services of a term", f"/api/hsds/services?taxonomy_term_id={found['term_id']}"),
+        ("API: services, search", "/api/hsds/services?search=socijalna"),
+        ("API: one service", f"/api/hsds/services/{found['service_id']}?lang=de"),
+        ("API: organizations", "/api/hsds/organizations"),
     ]
 
 
@@ -218,6 +226,8 @@ def _environment(database_url: str) -> dict:
         ALLOWED_HOSTS="127.0.0.1",
         SECURE_SSL_REDIRECT="0",
         PYTHONDONTWRITEBYTECODE="1",
+        # The API's throughput is measured, not its throttle (api/views.py, ClientThrottle).
+        API_RATE="100000000/minute",
     )
     return env
 

@@ -257,15 +257,33 @@ def pagecache_connect(models: Iterable[type[Model]]) -> None:
 # --- The middleware ---------------------------------------------------------------------------
 
 
+# The open data API (api/): not under a language prefix, it takes its language from `lang` or
+# the Accept-Language header, which is part of its keys; and the HSDS parameters.
+DATA_PREFIX = "/api/hsds/"
+DATA_PARAMETERS = {
+    "lang", "search", "page", "per_page", "format", "taxonomy_term_id", "taxonomy_id",
+    "organization_id", "modified_after", "minimal", "full", "full_service", "top_only",
+    "parent_id", "postcode", "proximity",
+}  # fmt: skip
+
+
+def _is_data(request) -> bool:
+    return request.path_info.startswith(DATA_PREFIX)
+
+
 def _cacheable(request) -> bool:
     if request.method not in ("GET", "HEAD") or settings.SESSION_COOKIE_NAME in request.COOKIES:
         return False
+    query = request.META.get("QUERY_STRING", "")
+    if len(query) > MAX_QUERY_LENGTH:
+        return False
+    if _is_data(request):
+        return set(request.GET) <= DATA_PARAMETERS
     # Public pages live under a language prefix; the admin and the health probes (which must
     # answer without the cache) do not.
     if translation.get_language_from_path(request.path_info) is None:
         return False
-    query = request.META.get("QUERY_STRING", "")
-    return len(query) <= MAX_QUERY_LENGTH and set(request.GET) <= QUERY_PARAMETERS
+    return set(request.GET) <= QUERY_PARAMETERS
 
 
 def _key(request, gzipped: bool) -> str:
@@ -275,6 +293,7 @@ def _key(request, gzipped: bool) -> str:
             release_fingerprint(),
             request.path,
             request.META.get("QUERY_STRING", ""),
+            request.META.get("HTTP_ACCEPT_LANGUAGE", "")[:200] if _is_data(request) else "",
             str(gzipped),
             str(timezone.localdate()),
         ]

@@ -63,12 +63,14 @@ INSTALLED_APPS = [
     "import_export",
     "axes",
     "csp",
+    "rest_framework",
     "returnee_portal",
     "services",
     "guides",
     "search",
     "reports",
     "translations",
+    "api",
     "demo",
 ]
 
@@ -156,6 +158,20 @@ else:
             "OPTIONS": {"MAX_ENTRIES": 100_000, "CULL_FREQUENCY": 4},
         }
     }
+
+# The open data API (api/): Django REST framework, read-only, anonymous, JSON only (no
+# browsable API: it would need scripts and styles the Content-Security-Policy refuses), and
+# throttled per client address in the shared cache: API_RATE requests, e.g. "120/minute".
+REST_FRAMEWORK = {
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": [],
+    "DEFAULT_AUTHENTICATION_CLASSES": [],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+    "UNAUTHENTICATED_USER": None,
+    # `format` is an HSDS parameter (api/params.py), not DRF's choice of renderer.
+    "URL_FORMAT_OVERRIDE": None,
+}
+API_RATE = env.str("API_RATE", default="120/minute")
 
 # django-import-export keeps an uploaded file between its preview and the confirmation: in
 # the shared cache, not the temp folder, so the confirmation may reach any worker or server

@@ -31,6 +31,7 @@ urlpatterns = [
         admin.site.admin_view(views.view_on_site),
     ),
     path("admin/", admin.site.urls),
+    path("api/hsds/", include("api.urls")),
     path("healthz", views.healthz, name="healthz"),
     path("readyz", views.readyz, name="readyz"),
 ]

@@ -391,7 +391,9 @@ class _Known:
         return value or getattr(obj, build_localized_fieldname(field, FALLBACK_LANGUAGE))
 
 
-def _head_tables(*, language: str) -> tuple[dict[str, list[dict]], _Known]:
+def _head_tables(*, language: str, organizations=None) -> tuple[dict[str, list[dict]], _Known]:
+    """The taxonomy, its terms and `organizations` (default: every one with a published
+    service), with what the services' rows refer to."""
     tables = _empty_tables()
     taxonomy_id = hsds_id("taxonomy", TAXONOMY_KEY)
     tables["taxonomy"].append(
@@ -420,7 +422,9 @@ def _head_tables(*, language: str) -> tuple[dict[str, list[dict]], _Known]:
                 "taxonomy_id": taxonomy_id,
             }
         )
-    organizations = {organization.pk: organization for organization in organizations_for_hsds()}
+    if organizations is None:
+        organizations = organizations_for_hsds()
+    organizations = {organization.pk: organization for organization in organizations}
     for organization in organizations.values():
         _organization_rows(tables, organization)
     known = _Known(
@@ -636,6 +640,100 @@ def _services_nested(tables: dict[str, list[dict]], context: tuple[dict, dict]) 
         service["contacts"] = []
         services.append(service)
     return services
+
+
+# --- Records for the API (api/) -------------------------------------------------------------
+
+# HSDS has no way to say which language a text is in; each record the API gives carries this
+# object: {"language": ISO 639 code, "serbian_fields": [fields shown in Serbian for want of a
+# translation]} (the API adds links to the record in the other languages).
+TRANSLATION_KEY = "translation"
+# HSDS field: the model's translated field it is read from.
+SERVICE_TEXTS = {
+    "name": "name",
+    "description": "description",
+    "application_process": "how_to_apply",
+    "fees_description": "cost",
+    "eligibility_description": "eligibility",
+}
+ORGANIZATION_TEXTS = {"name": "name", "description": "description"}
+TERM_TEXTS = {"name": "name", "description": "name"}
+
+
+def _translation(obj, texts: dict[str, str], language: str) -> dict:
+    """Which of `obj`'s texts fall back to Serbian in `language` (obj: a model or a row)."""
+    serbian = []
+    if language != FALLBACK_LANGUAGE:
+        for hsds_field, field in texts.items():
+            own = getattr(obj, build_localized_fieldname(field, language))
+            if not own and getattr(obj, build_localized_fieldname(field, FALLBACK_LANGUAGE)):
+                serbian.append(hsds_field)
+    return {"language": ISO_639[language], "serbian_fields": serbian}
+
+
+def hsds_service_records(*, service_pks: list[int], language: str) -> list[dict]:
+    """The published services of `service_pks` as full HSDS service objects (as in the JSON
+    export), ordered by slug, each with its TRANSLATION_KEY object."""
+    rows = [SimpleNamespace(**row) for row in services_for_hsds().filter(pk__in=service_pks)]
+    with translation.override(language):
+        organizations = organizations_for_hsds().filter(
+            pk__in={row.organization_id for row in rows}
+        )
+        head, known = _head_tables(language=language, organizations=organizations)
+        piece = _empty_tables()
+        categories, languages = service_links(service_ids=[row.id for row in rows])
+        for row in rows:
+            _service_rows(
+                piece,
+                row,
+                known,
+                categories=categories.get(row.id, ()),
+                languages=languages.get(row.id, ()),
+            )
+        records = _services_nested(piece, _json_context(head))
+    for record, row in zip(records, rows, strict=True):
+        record[TRANSLATION_KEY] = _translation(row, SERVICE_TEXTS, language)
+    return records
+
+
+def hsds_organization_records(*, organization_pks: list[int], language: str) -> list[dict]:
+    """These organizations (of published services) as HSDS organization objects, by slug."""
+    with translation.override(language):
+        organizations = list(organizations_for_hsds().filter(pk__in=organization_pks))
+        head, _known = _head_tables(language=language, organizations=organizations)
+        _terms, records = _json_context(head)
+    result = list(records.values())
+    for record, organization in zip(result, organizations, strict=True):
+        record[TRANSLATION_KEY] = _translation(organization, ORGANIZATION_TEXTS, language)
+    return result
+
+
+def hsds_taxonomy_records(*, language: str) -> tuple[dict, list[dict]]:
+    """(the taxonomy, its terms in category order) as HSDS objects in `language`."""
+    with translation.override(language):
+        head, known = _head_tables(language=language, organizations=[])
+        terms, _organizations = _json_context(head)
+    taxonomy = _json_object("taxonomy", head["taxonomy"][0])
+    result = list(terms.values())
+    for term, category in zip(result, known.categories.values(), strict=True):
+        term[TRANSLATION_KEY] = _translation(category, TERM_TEXTS, language)
+    return taxonomy, result
+
+
+def hsds_taxonomy_id() -> str:
+    return hsds_id("taxonomy", TAXONOMY_KEY)
+
+
+def hsds_identifiers(kind: str) -> dict[str, int]:
+    """{HSDS id: primary key} of the published services ("service"), their places
+    ("service_at_location"), their organizations ("organization") or the categories
+    ("taxonomy_term"): the same ids as the export's, which are not stored but derived."""
+    if kind in ("service", "service_at_location"):
+        roles = () if kind == "service" else ("service_at_location",)
+        rows = services_for_hsds().values_list("pk", "slug")
+        return {hsds_id(SERVICE_LABEL, slug, *roles): pk for pk, slug in rows}
+    objects = organizations_for_hsds() if kind == "organization" else categories_for_hsds()
+    return {_object_id(obj): obj.pk for obj in objects}
 
 
 # --- Files ------------------------------------------------------------------------------------
