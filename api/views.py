@@ -76,8 +76,7 @@ class HsdsView(APIView):
 
     def page(self, request, queryset, records):
         """The HSDS page of `queryset` asked for, its records made by `records(pks)`."""
-        number = params.integer(request, "page", default=1, maximum=MAX_PAGE)
-        size = params.integer(request, "per_page", default=PER_PAGE, maximum=MAX_PER_PAGE)
+        number, size = _asked_page(request)
         total = queryset.count()
         start = (number - 1) * size
         pks = list(queryset.values_list("pk", flat=True)[start : start + size])
@@ -89,6 +88,22 @@ class HsdsView(APIView):
         if pk is None:
             raise NotFound(_("There is no published record with this id."))
         return pk
+
+
+def _listed(request, records: list[dict]) -> dict:
+    """The HSDS page asked for of a short list held whole (the taxonomy, its terms), after
+    `search` in the records' names."""
+    search = params.text(request, "search").casefold()
+    found = [record for record in records if search in record["name"].casefold()]
+    number, size = _asked_page(request)
+    shown = found[(number - 1) * size : number * size]
+    return _page(shown, total=len(found), number=number, size=size)
+
+
+def _asked_page(request) -> tuple[int, int]:
+    """(page number, records per page) the request asks for."""
+    number = params.integer(request, "page", default=1, maximum=MAX_PAGE)
+    return number, params.integer(request, "per_page", default=PER_PAGE, maximum=MAX_PER_PAGE)
 
 
 def _page(contents, *, total, number, size):
@@ -200,13 +215,7 @@ class Taxonomies(HsdsView):
 
     def get(self, request):
         params.only_json(request)
-        taxonomies = [self.taxonomy()]
-        search = params.text(request, "search").casefold()
-        taxonomies = [t for t in taxonomies if search in t["name"].casefold()]
-        number = params.integer(request, "page", default=1, maximum=MAX_PAGE)
-        size = params.integer(request, "per_page", default=PER_PAGE, maximum=MAX_PER_PAGE)
-        shown = taxonomies[(number - 1) * size : number * size]
-        return Response(_page(shown, total=len(taxonomies), number=number, size=size))
+        return Response(_listed(request, [self.taxonomy()]))
 
 
 class Taxonomy(Taxonomies):
@@ -227,18 +236,12 @@ class TaxonomyTerms(HsdsView):
     def get(self, request):
         params.only_json(request)
         terms = self.terms()
-        search = params.text(request, "search").casefold()
-        if search:
-            terms = [term for term in terms if search in term["name"].casefold()]
         if (taxonomy_id := request.query_params.get("taxonomy_id")) is not None:
             terms = [term for term in terms if term["taxonomy_id"] == taxonomy_id]
         if request.query_params.get("parent_id") is not None:
             terms = []  # the categories are one level: no term has a parent
         params.boolean(request, "top_only")  # every term is a top one without children
-        number = params.integer(request, "page", default=1, maximum=MAX_PAGE)
-        size = params.integer(request, "per_page", default=PER_PAGE, maximum=MAX_PER_PAGE)
-        shown = terms[(number - 1) * size : number * size]
-        return Response(_page(shown, total=len(terms), number=number, size=size))
+        return Response(_listed(request, terms))
 
 
 class TaxonomyTerm(TaxonomyTerms):

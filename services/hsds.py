@@ -344,17 +344,23 @@ def hsds_batches(*, language: str) -> Iterator[dict[str, list[dict]]]:
             batch = [SimpleNamespace(**row) for row in itertools.islice(services, BATCH)]
             if not batch:
                 return
-            piece = _empty_tables()
-            categories, languages = service_links(service_ids=[service.id for service in batch])
-            for service in batch:
-                _service_rows(
-                    piece,
-                    service,
-                    known,
-                    categories=categories.get(service.id, ()),
-                    languages=languages.get(service.id, ()),
-                )
+            piece = _services_tables(batch, known)
         yield piece
+
+
+def _services_tables(services: list, known: "_Known") -> dict[str, list[dict]]:
+    """The tables of these services (rows of services_for_hsds), with their links."""
+    tables = _empty_tables()
+    categories, languages = service_links(service_ids=[service.id for service in services])
+    for service in services:
+        _service_rows(
+            tables,
+            service,
+            known,
+            categories=categories.get(service.id, ()),
+            languages=languages.get(service.id, ()),
+        )
+    return tables
 
 
 def hsds_tables(*, language: str) -> dict[str, list[dict]]:
@@ -680,17 +686,7 @@ def hsds_service_records(*, service_pks: list[int], language: str) -> list[dict]
             pk__in={row.organization_id for row in rows}
         )
         head, known = _head_tables(language=language, organizations=organizations)
-        piece = _empty_tables()
-        categories, languages = service_links(service_ids=[row.id for row in rows])
-        for row in rows:
-            _service_rows(
-                piece,
-                row,
-                known,
-                categories=categories.get(row.id, ()),
-                languages=languages.get(row.id, ()),
-            )
-        records = _services_nested(piece, _json_context(head))
+        records = _services_nested(_services_tables(rows, known), _json_context(head))
     for record, row in zip(records, rows, strict=True):
         record[TRANSLATION_KEY] = _translation(row, SERVICE_TEXTS, language)
     return records
