@@ -51,7 +51,7 @@ class ClientThrottle(AnonRateThrottle):
 class HsdsView(APIView):
     authentication_classes = []  # anonymous, read-only: no session, no CSRF
     throttle_classes = [ClientThrottle]
-    path = ""  # this kind of record's path under /api/hsds/, for its links
+    path = ""  # this kind of record's path under /api/hsds/ (api/urls.py), for its links
 
     def initial(self, request, *args, **kwargs):
         super().initial(request, *args, **kwargs)
@@ -68,7 +68,7 @@ class HsdsView(APIView):
 
     def linked(self, record: dict) -> dict:
         """`record` with links to itself in the other languages (its `translation`)."""
-        url = absolute_url(reverse("api:root") + f"{self.path}/{record['id']}")
+        url = absolute_url(reverse(f"api:{self.path}_one", kwargs={"hsds_id": record["id"]}))
         record[TRANSLATION_KEY]["other_languages"] = {
             iso: f"{url}?lang={iso}" for code, iso in ISO_639.items() if code != self.language
         }
@@ -86,8 +86,24 @@ class HsdsView(APIView):
     def one(self, kind: str, hsds_id: str) -> int:
         pk = selectors.pk_of(kind, hsds_id)
         if pk is None:
-            raise NotFound(_("There is no published record with this id."))
+            raise _unknown()
         return pk
+
+    def services_asked(self, request, *, with_location: bool = False):
+        """The published services the request's HSDS filters ask for."""
+        return selectors.services_matching(
+            language=self.language,
+            search=params.text(request, "search"),
+            taxonomy_term_id=request.query_params.get("taxonomy_term_id"),
+            taxonomy_id=request.query_params.get("taxonomy_id"),
+            organization_id=request.query_params.get("organization_id"),
+            modified_after=params.moment(request, "modified_after"),
+            with_location=with_location,
+        )
+
+
+def _unknown() -> NotFound:
+    return NotFound(_("There is no published record with this id."))
 
 
 def _listed(request, records: list[dict]) -> dict:
@@ -137,14 +153,7 @@ class Services(HsdsView):
 
     def get(self, request):
         params.only_json(request)
-        services = selectors.services_matching(
-            language=self.language,
-            search=params.text(request, "search"),
-            taxonomy_term_id=request.query_params.get("taxonomy_term_id"),
-            taxonomy_id=request.query_params.get("taxonomy_id"),
-            organization_id=request.query_params.get("organization_id"),
-            modified_after=params.moment(request, "modified_after"),
-        )
+        services = self.services_asked(request)
         minimal = params.boolean(request, "minimal")
         params.boolean(request, "full")  # records are always whole
 
@@ -222,7 +231,7 @@ class Taxonomy(Taxonomies):
     def get(self, request, hsds_id):
         taxonomy = self.taxonomy()
         if taxonomy["id"] != hsds_id:
-            raise NotFound(_("There is no published record with this id."))
+            raise _unknown()
         return Response(taxonomy)
 
 
@@ -246,8 +255,9 @@ class TaxonomyTerms(HsdsView):
 
 class TaxonomyTerm(TaxonomyTerms):
     def get(self, request, hsds_id):
-        self.one("taxonomy_term", hsds_id)
-        term = next(term for term in self.terms() if term["id"] == hsds_id)
+        term = next((term for term in self.terms() if term["id"] == hsds_id), None)
+        if term is None:
+            raise _unknown()
         return Response(term)
 
 
@@ -259,15 +269,7 @@ class ServiceAtLocations(HsdsView):
     def get(self, request):
         params.only_json(request)
         params.boolean(request, "full")
-        services = selectors.services_matching(
-            language=self.language,
-            search=params.text(request, "search"),
-            taxonomy_term_id=request.query_params.get("taxonomy_term_id"),
-            taxonomy_id=request.query_params.get("taxonomy_id"),
-            organization_id=request.query_params.get("organization_id"),
-            modified_after=params.moment(request, "modified_after"),
-            with_location=True,
-        )
+        services = self.services_asked(request, with_location=True)
         if request.query_params.get("postcode") is not None:
             services = services.none()  # no place in the directory has a postcode
         return Response(self.page(request, services, self.records))
