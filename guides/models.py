@@ -13,7 +13,7 @@ from returnee_portal.models import ContentModel
 from services.models import Category
 
 # Paths under /vodic/ that are not chapters (guides/urls.py).
-RESERVED_SLUGS = {"pdf", "ceo", "atom"}
+RESERVED_SLUGS = {"pdf", "ceo", "atom", "van-mreze"}
 
 
 def slug_not_reserved(value):

@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "reports",
     "translations",
     "api",
+    "offline",
     "demo",
 ]
 
@@ -172,6 +173,10 @@ REST_FRAMEWORK = {
     "URL_FORMAT_OVERRIDE": None,
 }
 API_RATE = env.str("API_RATE", default="120/minute")
+
+# The offline copy (offline/): how many pages a phone keeps of those it opened, besides the
+# ones it was asked to keep ("keep for offline"); the oldest go first.
+OFFLINE_VISITED_PAGES = env.int("OFFLINE_VISITED_PAGES", default=300)
 
 # django-import-export keeps an uploaded file between its preview and the confirmation: in
 # the shared cache, not the temp folder, so the confirmation may reach any worker or server

@@ -32,6 +32,7 @@ urlpatterns = [
     ),
     path("admin/", admin.site.urls),
     path("api/hsds/", include("api.urls")),
+    path("", include("offline.root_urls")),
     path("healthz", views.healthz, name="healthz"),
     path("readyz", views.readyz, name="readyz"),
 ]
@@ -40,6 +41,8 @@ urlpatterns += i18n_patterns(
     path("", views.home, name="home"),
     path("o-portalu/", views.about, name="about"),
     path("", include("services.urls")),
+    # Before the guide's: /vodic/van-mreze/ is not a chapter.
+    path("", include("offline.urls")),
     path("", include("guides.urls")),
     path("", include("search.urls")),
 )

@@ -119,6 +119,7 @@ class Portal:
             "project": f"projekti/{self.project.slug}/",
             "open calls": "konkursi/",
             "about": "o-portalu/",
+            "offline page": "van-mreze/",
             "404": "ova-stranica-ne-postoji/",
         }
 

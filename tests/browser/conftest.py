@@ -130,13 +130,22 @@ def new_context(chromium, origin):
     """Open a browser context: `new_context(device="phone"|"desktop", javascript=True)`.
 
     Each context records every request it makes (`context.requests`), for the privacy checks.
-    The default locale is Serbian (Latin), like a phone bought in Serbia.
+    The default locale is Serbian (Latin), like a phone bought in Serbia. The service worker
+    (the offline copy) is blocked unless a test asks for it (`service_workers="allow"`,
+    tests/browser/test_offline.py): online it changes nothing a page shows, and without it
+    every other test sees each page exactly as the server sent it.
     """
     contexts = []
 
-    def open_context(*, device="phone", javascript=True, locale="sr-Latn-RS"):
+    def open_context(
+        *, device="phone", javascript=True, locale="sr-Latn-RS", service_workers="block"
+    ):
         context = chromium.new_context(
-            **DEVICES[device], java_script_enabled=javascript, locale=locale, base_url=origin
+            **DEVICES[device],
+            java_script_enabled=javascript,
+            locale=locale,
+            base_url=origin,
+            service_workers=service_workers,
         )
         context.set_default_timeout(10_000)
         context.requests = []

@@ -15,7 +15,7 @@ AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practi
 BLOCKING_IMPACTS = {"serious", "critical"}
 
 
-# The public pages' budget for HTML + CSS, gzipped (design.md, section 7).
+# The public pages' budget for HTML + CSS + JS, gzipped (design.md, section 7).
 PAGE_WEIGHT_BUDGET = 30 * 1024
 
 

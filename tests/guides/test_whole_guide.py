@@ -5,6 +5,7 @@ import re
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.urls import resolve
 
 from tests.factories import GuideChapterFactory
 
@@ -100,8 +101,10 @@ def test_a_long_chapter_has_its_own_contents_and_a_short_one_none(client, chapte
     assert "In this chapter" not in client.get("/en/vodic/zdravlje/").text  # two sections
 
 
-def test_no_chapter_can_take_the_address_of_the_whole_guide_or_the_pdf():
-    for slug in ("ceo", "pdf"):
+def test_no_chapter_can_take_the_address_of_another_page_of_the_guide():
+    # The whole guide, the PDF, the feed, the offline package: pages that are not chapters.
+    for slug in ("ceo", "pdf", "atom", "van-mreze"):
+        assert resolve(f"/sr-latn/vodic/{slug}/").url_name != "chapter_detail"
         chapter = GuideChapterFactory.build(slug=slug, title_sr_latn="Poglavlje")
         with pytest.raises(ValidationError) as refused:
             chapter.full_clean()
