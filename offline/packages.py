@@ -16,11 +16,11 @@ pages as the server sends them.
 """
 
 import gzip
-import math
 import zlib
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from django.core.paginator import Paginator
 from django.db.models import Count
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -69,11 +69,9 @@ def frame_size() -> int:
     return len(gzip.compress(render_to_string("base.html", context).encode()))
 
 
-def _text_size(objects: Iterable, fields: Iterable[str]) -> int:
-    """What the objects' texts in the page's language (Cyrillic where it is) gzip to."""
-    text = "\n".join(
-        page_text(localized_text(obj=obj, field=field)) for obj in objects for field in fields
-    )
+def _text_size(obj, fields: Iterable[str]) -> int:
+    """What the object's texts in the page's language (Cyrillic where it is) gzip to."""
+    text = "\n".join(page_text(localized_text(obj=obj, field=field)) for field in fields)
     return len(zlib.compress(text.encode(), 9)) if text else 0
 
 
@@ -90,7 +88,7 @@ def _guide(*, frame: int, municipalities: int) -> Package:
         *(chapter.get_absolute_url() for chapter in chapters),
         reverse("guides:whole_guide"),
     ]
-    texts = [_text_size([chapter], CHAPTER_FIELDS) for chapter in chapters]
+    texts = [_text_size(chapter, CHAPTER_FIELDS) for chapter in chapters]
     size = (
         len(pages) * frame
         + CONTENTS_BYTES
@@ -112,11 +110,11 @@ def municipality_package(*, municipality: Municipality) -> Package:
     calls = open_calls_current().count()
     municipalities = Municipality.objects.count()
     address = municipality.get_absolute_url()
-    lists = [address + _page_query(page) for page in range(1, _pages(len(services)) + 1)]
+    lists = [address + _page_query(page) for page in _page_numbers(len(services))]
     for category in categories:
         lists += [
             f"{address}?category={category.slug}{_page_query(page, sep='&')}"
-            for page in range(1, _pages(category.service_count) + 1)
+            for page in _page_numbers(category.service_count)
         ]
     pages = [
         reverse("home"),
@@ -136,7 +134,7 @@ def municipality_package(*, municipality: Municipality) -> Package:
         + len(lists) * (LISTING_BYTES + len(categories) * PICKER_BYTES)
         + listed * LISTING_ITEM_BYTES
         + len(services) * SERVICE_BYTES
-        + sum(_text_size([service], SERVICE_FIELDS) for service in services)
+        + sum(_text_size(service, SERVICE_FIELDS) for service in services)
         + CALLS_BYTES
         + calls * CALL_BYTES
         + OFFLINE_PAGE_BYTES
@@ -145,8 +143,9 @@ def municipality_package(*, municipality: Municipality) -> Package:
     return Package(pages=pages + guide.pages, size=size + guide.size)
 
 
-def _pages(count: int) -> int:
-    return max(1, math.ceil(count / SERVICES_PER_PAGE))
+def _page_numbers(count: int) -> range:
+    """The pages a list of `count` services has, as the municipality page paginates it."""
+    return Paginator(range(count), SERVICES_PER_PAGE).page_range
 
 
 def _page_query(page: int, *, sep: str = "?") -> str:
