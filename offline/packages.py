@@ -20,16 +20,18 @@ import zlib
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db.models import Count
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 
+from guides.models import GuideChapter
 from guides.selectors import chapters_published
 from returnee_portal.languages import language_links, localized_text, page_text
-from returnee_portal.pagecache import list_tag, page_depends_on
-from services.models import Municipality, OpenCall, Service
+from returnee_portal.pagecache import content_fingerprint, list_tag, page_depends_on
+from services.models import Category, Municipality, OpenCall, Service
 from services.selectors import categories_in_municipality, open_calls_current
 from services.views import SERVICES_PER_PAGE
 
@@ -141,6 +143,50 @@ def municipality_package(*, municipality: Municipality) -> Package:
     )
     guide = _guide(frame=frame, municipalities=municipalities)
     return Package(pages=pages + guide.pages, size=size + guide.size)
+
+
+# What a package's size is computed from: when none of it changes, neither does the size.
+SIZE_TIMEOUT = 60 * 60 * 24
+
+
+def guide_package_size() -> int:
+    """guide_package().size, computed once per change of the guide (or the municipalities,
+    in its pickers), language and day, not on every page that offers to keep the guide."""
+    tags = (list_tag(GuideChapter), list_tag(Municipality))
+    page_depends_on(*tags)
+    return _size_kept(tags, lambda: guide_package().size)
+
+
+def municipality_package_size(*, municipality: Municipality) -> int:
+    """municipality_package().size, computed once per change of what it counts: measuring
+    every service's texts costs more than the rest of the municipality's page."""
+    tags = (
+        list_tag(Service, municipality=municipality.pk),
+        list_tag(Category),
+        list_tag(OpenCall),
+        list_tag(Municipality),
+        list_tag(GuideChapter),
+    )
+    page_depends_on(*tags)
+    return _size_kept(tags, lambda: municipality_package(municipality=municipality).size)
+
+
+def _size_kept(tags: tuple[str, ...], size) -> int:
+    # The fingerprint changes with every change of the tags, the site and the release; the
+    # language and the day (open calls close at midnight) are in the key too.
+    key = ":".join(
+        [
+            "offline:size",
+            content_fingerprint(*tags),
+            translation.get_language(),
+            str(timezone.localdate()),
+        ]
+    )
+    kept = cache.get(key)
+    if kept is None:
+        kept = size()
+        cache.set(key, kept, timeout=SIZE_TIMEOUT)
+    return kept
 
 
 def _page_numbers(count: int) -> range:

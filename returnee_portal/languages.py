@@ -1,11 +1,12 @@
 """Which language a text is shown in, and what to do when its translation is missing."""
 
 from dataclasses import dataclass
+from urllib.parse import unquote
 
 from django.conf import settings
-from django.urls import translate_url
+from django.urls import NoReverseMatch, Resolver404, resolve, reverse
 from django.utils.safestring import SafeString, mark_safe
-from django.utils.translation import get_language, get_language_info
+from django.utils.translation import get_language, get_language_info, override
 from modeltranslation.utils import build_localized_fieldname
 from modeltranslation.utils import get_language as content_language
 
@@ -104,8 +105,9 @@ def language_links(*, path: str, query_string: str) -> list[LanguageLink]:
     """Plain links to the same page in every interface language (no form, no cookie)."""
     current = get_language()
     links = []
+    translate = _translator(path)
     for code, _name in settings.LANGUAGES:
-        url = translate_url(path, code)
+        url = translate(code)
         if query_string:
             url = f"{url}?{query_string}"
         name_local = get_language_info(code)["name_local"]
@@ -118,3 +120,22 @@ def language_links(*, path: str, query_string: str) -> list[LanguageLink]:
             )
         )
     return links
+
+
+def _translator(path: str):
+    """`path` in another language, as Django's translate_url gives it, with the path resolved
+    once for every language rather than once per language."""
+    try:
+        match = resolve(unquote(path))
+    except Resolver404:
+        return lambda code: path
+    name = f"{match.namespace}:{match.url_name}" if match.namespace else match.url_name
+
+    def translate(code: str) -> str:
+        with override(code):
+            try:
+                return reverse(name, args=match.args, kwargs=match.kwargs)
+            except NoReverseMatch:
+                return path
+
+    return translate

@@ -209,10 +209,24 @@ def _version() -> int:
 def content_fingerprint(*tags: str) -> str:
     """A digest that changes whenever any of `tags` (or the site, or the release) changes: for
     other things built from content and kept until it changes (the guide's PDF)."""
-    names = sorted({SITE_TAG, *tags})
-    versions = _cache().get_many([TAG_PREFIX + tag for tag in names])
-    parts = [release_fingerprint(), *(f"{tag}={versions.get(TAG_PREFIX + tag)}" for tag in names)]
+    versions = tag_versions(_cache(), {SITE_TAG, *tags})
+    parts = [release_fingerprint(), *(f"{tag}={versions[tag]}" for tag in sorted(versions))]
     return hashlib.sha256("|".join(parts).encode()).hexdigest()[:24]
+
+
+def tag_versions(cache, tags: Iterable[str]) -> dict[str, int]:
+    """The current version of each tag; a tag never bumped (or evicted) is given one first, so
+    that the next bump changes it."""
+    keys = [TAG_PREFIX + tag for tag in tags]
+    versions = cache.get_many(keys)
+    missing = [key for key in keys if key not in versions]
+    for missing_key in missing:
+        cache.add(missing_key, _version(), timeout=None)
+    if missing:
+        versions.update(cache.get_many(missing))
+    for key in keys:
+        versions.setdefault(key, -1)  # evicted again at once: never current
+    return {key[len(TAG_PREFIX) :]: version for key, version in versions.items()}
 
 
 def pages_forget_all() -> None:
@@ -369,19 +383,9 @@ class PageCacheMiddleware:
 
     @staticmethod
     def _entry(response, tags: set[str], cache) -> dict:
-        keys = [TAG_PREFIX + tag for tag in tags]
-        versions = cache.get_many(keys)
-        missing = [key for key in keys if key not in versions]
-        for missing_key in missing:
-            # A tag never bumped (or evicted): give it a version, so that a bump changes it.
-            cache.add(missing_key, _version(), timeout=None)
-        if missing:
-            versions.update(cache.get_many(missing))
-        for key in keys:
-            versions.setdefault(key, -1)  # evicted again at once: never current
         body = response.content
         return {
-            "tags": {key[len(TAG_PREFIX) :]: version for key, version in versions.items()},
+            "tags": tag_versions(cache, tags),
             "body": body,
             "headers": [
                 (name, value)

@@ -180,9 +180,7 @@ def service_suggestion_done(request, slug):
 
 @public_page
 def project_list(request):
-    return render(
-        request, "services/project_list.html", {"projects": selectors.projects_with_details()}
-    )
+    return render(request, "services/project_list.html", {"projects": selectors.projects_listed()})
 
 
 @public_page

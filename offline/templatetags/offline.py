@@ -23,8 +23,8 @@ def size_text(size: int) -> str:
 def keep_offline(municipality=None):
     """The "keep for offline" box: a municipality's services and the guide, or the guide."""
     if municipality is None:
-        package, address = packages.guide_package(), reverse("offline:guide_package")
+        size, address = packages.guide_package_size(), reverse("offline:guide_package")
     else:
-        package = packages.municipality_package(municipality=municipality)
+        size = packages.municipality_package_size(municipality=municipality)
         address = reverse("offline:municipality_package", kwargs={"slug": municipality.slug})
-    return {"municipality": municipality, "address": address, "size": size_text(package.size)}
+    return {"municipality": municipality, "address": address, "size": size_text(size)}

@@ -96,6 +96,22 @@ def test_the_size_said_before_is_within_a_fifth_of_the_download(client, portal, 
         assert expected in client.get(f"/{language}/opstine/{slug}/").text
 
 
+def test_the_size_on_the_button_follows_every_change_of_the_municipality_at_once(client, portal):
+    """The size is measured once and kept (offline/packages.py) until what it counts changes."""
+    button = re.compile(r"Keep for offline use \(about (\d+) KB\)")
+
+    def said() -> int:
+        return int(button.search(client.get("/en/opstine/tutin/").text)[1])
+
+    before = said()
+    large = large_municipality_create(services=60)
+    assert said() == before  # another municipality's services are not counted
+    for service in large.services.all():
+        service.municipality = portal.tutin  # as an editor moves them, one save each
+        service.save()
+    assert said() > before
+
+
 def test_the_button_says_the_size_in_the_pages_language_and_script(client, portal):
     english = client.get("/en/opstine/tutin/").text
     assert re.search(r"Keep for offline use \(about \d+ KB\)", english)
