@@ -5,14 +5,11 @@ from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 
 from tests.factories import OrganizationFactory, ServiceFactory
+from tests.search.test_index import finds
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 BEFORE_LANGUAGE_INDEX = [("search", "0003_sqlite_fts")]
-
-
-def finds(client, text, language):
-    return client.get(f"/{language}/pretraga/", {"q": text}).text.split("<main", 1)[1]
 
 
 def test_entries_indexed_before_the_language_was_in_the_index_are_found_after(
