@@ -30,10 +30,11 @@ from django.utils import timezone, translation
 from guides.models import GuideChapter
 from guides.selectors import chapters_published
 from returnee_portal.languages import language_links, localized_text, page_text
+from returnee_portal.links import slug_addresses
 from returnee_portal.pagecache import content_fingerprint, list_tag, page_depends_on
 from services.models import Category, Municipality, OpenCall, Service
 from services.selectors import categories_in_municipality, open_calls_current
-from services.views import SERVICES_PER_PAGE
+from services.views import CALLS_PER_PAGE, SERVICES_PER_PAGE
 
 HOME_BYTES = 900  # search, categories, guide link
 HOME_CALLS = 5  # the open calls the home page shows (returnee_portal/views.py)
@@ -109,28 +110,28 @@ def municipality_package(*, municipality: Municipality) -> Package:
         Service.objects.published().filter(municipality=municipality).order_by("name", "pk")
     )
     categories = list(categories_in_municipality(municipality=municipality))
-    calls = open_calls_current().count()
+    calls = list(open_calls_current().values_list("slug", flat=True))
     municipalities = Municipality.objects.count()
     address = municipality.get_absolute_url()
-    lists = [address + _page_query(page) for page in _page_numbers(len(services))]
+    lists = _list_pages(address, len(services), SERVICES_PER_PAGE)
     for category in categories:
-        lists += [
-            f"{address}?category={category.slug}{_page_query(page, sep='&')}"
-            for page in _page_numbers(category.service_count)
-        ]
+        lists += _list_pages(
+            f"{address}?category={category.slug}", category.service_count, SERVICES_PER_PAGE
+        )
     pages = [
         reverse("home"),
         reverse("services:municipality_list"),
         *lists,
         *(service.get_absolute_url() for service in services),
-        reverse("services:opencall_list"),
+        *_list_pages(reverse("services:opencall_list"), len(calls), CALLS_PER_PAGE),
+        *slug_addresses("services:opencall_detail", calls),
         reverse("offline:offline_page"),
     ]
     listed = len(services) + sum(category.service_count for category in categories)
     size = (
         len(pages) * frame
         + HOME_BYTES
-        + min(calls, HOME_CALLS) * CALL_BYTES
+        + min(len(calls), HOME_CALLS) * CALL_BYTES
         + MUNICIPALITY_LIST_BYTES
         + 2 * municipalities * PICKER_BYTES  # the home page's picker, the municipality list
         + len(lists) * (LISTING_BYTES + len(categories) * PICKER_BYTES)
@@ -138,7 +139,7 @@ def municipality_package(*, municipality: Municipality) -> Package:
         + len(services) * SERVICE_BYTES
         + sum(_text_size(service, SERVICE_FIELDS) for service in services)
         + CALLS_BYTES
-        + calls * CALL_BYTES
+        + 2 * len(calls) * CALL_BYTES  # on the list and on its own page
         + OFFLINE_PAGE_BYTES
     )
     guide = _guide(frame=frame, municipalities=municipalities)
@@ -189,10 +190,10 @@ def _size_kept(tags: tuple[str, ...], size) -> int:
     return kept
 
 
-def _page_numbers(count: int) -> range:
-    """The pages a list of `count` services has, as the municipality page paginates it."""
-    return Paginator(range(count), SERVICES_PER_PAGE).page_range
-
-
-def _page_query(page: int, *, sep: str = "?") -> str:
-    return f"{sep}page={page}" if page > 1 else ""
+def _list_pages(address: str, count: int, per_page: int) -> list[str]:
+    """The pages of a list of `count` entries at `address`, as the list's view paginates it."""
+    sep = "&" if "?" in address else "?"
+    return [
+        address + (f"{sep}page={page}" if page > 1 else "")
+        for page in Paginator(range(count), per_page).page_range
+    ]

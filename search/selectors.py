@@ -90,26 +90,36 @@ def _typo_corrections(words: list[str]) -> dict[str, set[str]]:
     if not long_words:
         return {}
     starts = reduce(or_, (Q(word__startswith=word_stem(word)) for word in long_words))
+    known = list(SearchTerm.objects.filter(starts).values_list("word", flat=True))
+    # Found as typed: no guessing, and no second query for most searches.
+    mistyped = [
+        word for word in long_words if not any(k.startswith(word_stem(word)) for k in known)
+    ]
+    if not mistyped:
+        return {}
+    candidates = list(
+        SearchTerm.objects.filter(reduce(or_, map(_near, mistyped))).values_list("word", flat=True)
+    )
+    return {word: {c for c in candidates if within_one_edit(word, c)} for word in mistyped}
+
+
+def _near(word: str) -> Q:
+    """Indexed words that may be one mistake away from `word`: a superset, narrowed in Python.
+
+    PostgreSQL: pg_trgm's similarity, from its index. SQLite: the words a letter longer or
+    shorter or as long that begin with the first half of `word` or end with what follows its
+    middle letter - one mistake leaves one of the two untouched (a swap of two letters spans
+    at most the middle one), so no candidate is lost and a few dozen words, not every word
+    of that length, come back to Python.
+    """
     if _vendor() == "postgresql":
         with connections[router.db_for_read(SearchTerm)].cursor() as cursor:
             cursor.execute("SET pg_trgm.similarity_threshold = %s", [TRIGRAM_THRESHOLD])
-        near = reduce(
-            or_,
-            (
-                Q(RawSQL('"search_searchterm"."word" %% %s', [word], output_field=BooleanField()))
-                for word in long_words
-            ),
-        )
-    else:
-        lengths = {n for word in long_words for n in (len(word) - 1, len(word), len(word) + 1)}
-        near = Q(length__in=lengths)
-    candidates = list(SearchTerm.objects.filter(starts | near).values_list("word", flat=True))
-    corrections = {}
-    for word in long_words:
-        if any(candidate.startswith(word_stem(word)) for candidate in candidates):
-            continue  # found as typed: no guessing
-        corrections[word] = {c for c in candidates if within_one_edit(word, c)}
-    return corrections
+        return Q(RawSQL('"search_searchterm"."word" %% %s', [word], output_field=BooleanField()))
+    middle = len(word) // 2
+    return Q(length__in=(len(word) - 1, len(word), len(word) + 1)) & (
+        Q(word__startswith=word[:middle]) | Q(word__endswith=word[middle + 1 :])
+    )
 
 
 def _match(column: str, alternatives, language: str) -> Q:

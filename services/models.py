@@ -351,11 +351,14 @@ class ProjectIndicator(ContentModel):
 
 
 class OpenCallQuerySet(models.QuerySet):
+    def opened_by(self, day):
+        """Calls that have opened by `day` (no opening date means open from the start)."""
+        return self.filter(models.Q(opens_on__isnull=True) | models.Q(opens_on__lte=day))
+
     def open_on(self, day):
         """Calls a family can still apply to on `day` (no closing date means open)."""
-        return self.filter(
-            models.Q(opens_on__isnull=True) | models.Q(opens_on__lte=day),
-            models.Q(closes_on__isnull=True) | models.Q(closes_on__gte=day),
+        return self.opened_by(day).filter(
+            models.Q(closes_on__isnull=True) | models.Q(closes_on__gte=day)
         )
 
     def currently_open(self):
@@ -400,7 +403,7 @@ class OpenCall(ContentModel):
         return self.closes_on is not None and self.closes_on < timezone.localdate()
 
     def get_absolute_url(self):
-        return reverse("services:opencall_list") + f"#call-{self.slug}"
+        return reverse("services:opencall_detail", kwargs={"slug": self.slug})
 
 
 class UpdateSuggestion(models.Model):

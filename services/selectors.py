@@ -180,12 +180,19 @@ def services_of_organization(*, organization: Organization) -> QuerySet[Service]
 
 def open_calls_current() -> QuerySet[OpenCall]:
     page_depends_on(list_tag(OpenCall))
-    return (
-        OpenCall.objects.open_on(timezone.localdate())
-        .select_related("project")
-        .prefetch_related(
-            Prefetch("municipalities", queryset=Municipality.objects.only(*_names_only()))
-        )
+    return _calls_shown(OpenCall.objects.open_on(timezone.localdate()))
+
+
+def open_call_detail(*, slug: str) -> QuerySet[OpenCall]:
+    """The call, once it has opened (a call announced ahead is not shown before its day)."""
+    page_depends_on(list_tag(OpenCall))  # the day it opens, or if it is created after a 404
+    return _calls_shown(OpenCall.objects.opened_by(timezone.localdate()).filter(slug=slug))
+
+
+def _calls_shown(calls: QuerySet[OpenCall]) -> QuerySet[OpenCall]:
+    """What a call's card shows besides the call: its project and its municipalities' names."""
+    return calls.select_related("project").prefetch_related(
+        Prefetch("municipalities", queryset=Municipality.objects.only(*_names_only()))
     )
 
 

@@ -36,4 +36,5 @@ urlpatterns = [
     path("projekti/<slug:slug>/", views.project_detail, name="project_detail"),
     path("konkursi/", views.open_call_list, name="opencall_list"),
     path("konkursi/atom/", public_page(OpenCallsFeed()), name="opencall_feed"),
+    path("konkursi/<slug:slug>/", views.open_call_detail, name="opencall_detail"),
 ]

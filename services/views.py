@@ -24,6 +24,7 @@ from .models import (
 )
 
 SERVICES_PER_PAGE = 50
+CALLS_PER_PAGE = 10  # a call is a card with its description: ten fill a phone screen many times
 
 
 @public_page
@@ -202,6 +203,13 @@ def project_detail(request, slug):
 
 @public_page
 def open_call_list(request):
-    return render(
-        request, "services/opencall_list.html", {"open_calls": selectors.open_calls_current()}
-    )
+    calls = selectors.open_calls_current()
+    page = Paginator(calls, CALLS_PER_PAGE).get_page(request.GET.get("page"))
+    return render(request, "services/opencall_list.html", {"page_obj": page})
+
+
+@public_page
+def open_call_detail(request, slug):
+    """One call, to link to and share; a closed call's page stays, saying that it closed."""
+    call = get_object_or_404(selectors.open_call_detail(slug=slug))
+    return render(request, "services/opencall_detail.html", {"call": call})

@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from guides.models import GuideChapter
 from returnee_portal.models import LatinName
-from services.models import Category, Municipality, Organization, Project, Service
+from services.models import Category, Municipality, OpenCall, Organization, Project, Service
 from tests.factories import (
     CategoryFactory,
     DistrictFactory,
@@ -93,6 +93,7 @@ class Portal:
     foreign_service: Service
     chapters: list[GuideChapter]
     project: Project
+    call: OpenCall
 
     @property
     def public_paths(self) -> dict[str, str]:
@@ -118,6 +119,7 @@ class Portal:
             "projects": "projekti/",
             "project": f"projekti/{self.project.slug}/",
             "open calls": "konkursi/",
+            "open call": f"konkursi/{self.call.slug}/",
             "about": "o-portalu/",
             "offline page": "van-mreze/",
             "404": "ova-stranica-ne-postoji/",
@@ -381,6 +383,7 @@ def portal_create(*, own_municipality: Municipality, foreign: Municipality) -> P
         foreign_service=foreign_service,
         chapters=chapters,
         project=project,
+        call=call,
     )
 
 

@@ -1,9 +1,9 @@
 from django import template
-from django.urls import reverse
 from django.utils.html import format_html_join
 from django.utils.translation import ngettext
 
 from returnee_portal.languages import localized_text, page_text
+from returnee_portal.links import slug_addresses
 
 register = template.Library()
 
@@ -46,13 +46,12 @@ def municipality_options(districts, selected=None):
 def municipality_links(municipalities):
     """Links to the municipalities' pages, comma-separated (an open call's or a project's
     "where"): with one `reverse()` for all of them, not one per municipality."""
-    placeholder = "__slug__"
-    address = reverse("services:municipality_detail", kwargs={"slug": placeholder})
+    addresses = slug_addresses("services:municipality_detail", (m.slug for m in municipalities))
     return format_html_join(
         ", ",
         '<a href="{}">{}</a>',
         (
-            (address.replace(placeholder, m.slug), page_text(localized_text(obj=m, field="name")))
-            for m in municipalities
+            (address, page_text(localized_text(obj=m, field="name")))
+            for address, m in zip(addresses, municipalities, strict=True)
         ),
     )

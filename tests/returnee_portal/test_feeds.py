@@ -98,7 +98,7 @@ def test_open_calls_feed_says_the_deadline_and_announces_a_call_again_before_it_
     assert set(found) == {"Closing soon: Self-employment grant", "Training"}
     soon = found["Closing soon: Self-employment grant"]
     assert soon["summary"].startswith("Apply by ")
-    assert soon["link"].endswith("/en/konkursi/#call-grant")
+    assert soon["link"].endswith("/en/konkursi/grant/")
     window = (today - datetime.timedelta(days=4)).isoformat()  # closes in 3 days, 7 before
     assert soon["updated"] >= window
     assert found["Training"]["updated"] == found["Training"]["published"]  # not closing soon

@@ -13,7 +13,7 @@ from django.urls import reverse
 
 from demo.scale import scale_data_generate
 from guides.models import GuideChapter
-from services.models import Municipality
+from services.models import Municipality, OpenCall
 
 pytestmark = pytest.mark.django_db
 
@@ -32,6 +32,8 @@ PUBLIC = [
     "/sr-latn/projekti/",
     "/sr-latn/projekti/{project}/",
     "/sr-latn/konkursi/",
+    "/sr-latn/konkursi/?page=2",
+    "/sr-latn/konkursi/{call}/",
     "/sr-latn/pretraga/?q=generisano",
     "/sr/pretraga/?q=генерисано&kind=service",
 ]
@@ -58,6 +60,7 @@ def _slugs() -> dict[str, str]:
         "organization": service.organization.slug,
         "chapter": chapter.slug,
         "project": "gen-projekat-00",
+        "call": OpenCall.objects.order_by("slug").first().slug,
     }
 
 

@@ -91,4 +91,4 @@ def test_a_chapter_and_an_open_call_can_be_sent_on(client):
     lines = message_of(links["WhatsApp"]).split("\n")
     assert lines[0] == "Podrška samozapošljavanju"
     assert lines[1].startswith("Apply by ")
-    assert lines[2] == f"{SITE}/en/konkursi/#call-samozaposljavanje"
+    assert lines[2] == f"{SITE}/en/konkursi/samozaposljavanje/"

@@ -1,7 +1,8 @@
 """A one-letter typo in a word of five letters or more still finds it, on every database.
 
-PostgreSQL narrows the candidates with a pg_trgm index first: this checks that the narrowing
-never loses a word one typing mistake away.
+Both databases narrow the candidates before Python measures them (PostgreSQL with its
+pg_trgm index, SQLite to the words that keep the first half or the rest after the middle
+letter): this checks that the narrowing never loses a word one typing mistake away.
 """
 
 import pytest

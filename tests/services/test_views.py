@@ -292,6 +292,42 @@ def test_no_open_calls_is_said_plainly(client):
     assert "There are no open calls at the moment." in client.get("/en/konkursi/").text
 
 
+def test_open_calls_come_ten_to_a_page_each_linking_to_its_own_page(client):
+    today = timezone.localdate()
+    for day in range(12):  # the list is by closing date: call 0 closes first
+        OpenCallFactory(
+            slug=f"poziv-{day:02}",
+            title_en=f"Call {day:02}",
+            closes_on=today + datetime.timedelta(days=day),
+        )
+    first = client.get("/en/konkursi/").text
+    assert "Call 00" in first and "Call 09" in first and "Call 10" not in first
+    assert "Page 1 of 2" in first
+    assert '<a href="/en/konkursi/poziv-03/">Call 03</a>' in first
+    second = client.get("/en/konkursi/?page=2").text
+    assert "Call 10" in second and "Call 11" in second and "Call 09" not in second
+    page = client.get("/en/konkursi/poziv-11/")
+    assert page.status_code == 200
+    assert "<h1>Call 11</h1>" in page.text
+    assert "Apply by" in page.text
+
+
+def test_a_closed_call_keeps_its_page_saying_it_closed(client):
+    today = timezone.localdate()
+    OpenCallFactory(slug="zatvoren", title_en="Old grant", closes_on=today - datetime.timedelta(1))
+    html = client.get("/en/konkursi/zatvoren/").text
+    assert "This call has closed: applications are no longer taken." in html
+    assert "Closed on" in html and "Apply by" not in html
+    assert 'href="/en/konkursi/">See the calls open now</a>' in html
+
+
+def test_a_call_is_not_shown_before_it_opens(client):
+    today = timezone.localdate()
+    OpenCallFactory(slug="uskoro", opens_on=today + datetime.timedelta(3))
+    assert client.get("/en/konkursi/uskoro/").status_code == 404
+    assert client.get("/en/konkursi/nepostojeci/").status_code == 404
+
+
 def test_project_page_shows_funders_period_budget_and_indicators(client):
     project = ProjectFactory(
         title_en="RE!NTEGRATE",
