@@ -27,7 +27,6 @@ def services_for_chapter(*, chapter: GuideChapter, municipality: Municipality) -
     return (
         Service.objects.published()
         .filter(municipality=municipality, categories__guide_chapters=chapter)
-        .select_related("organization")
         .distinct()
         .order_by("name", "pk")
     )

@@ -10,7 +10,7 @@ from returnee_portal.filenames import download_filename
 from returnee_portal.pagecache import public_page
 from returnee_portal.params import query_slug
 from services.models import Municipality
-from services.selectors import districts_for_picker
+from services.selectors import districts_for_picker, service_rows
 
 from . import selectors
 from .pdf import guide_pdf
@@ -36,10 +36,11 @@ def chapter_detail(request, slug):
     place_slug = query_slug(request, "municipality")
     municipality = Municipality.objects.filter(slug=place_slug).first() if place_slug else None
     has_services_box = chapter.categories.exists()
-    page = None
+    page, services = None, []
     if municipality and has_services_box:
-        services = selectors.services_for_chapter(chapter=chapter, municipality=municipality)
-        page = Paginator(services, SERVICES_PER_PAGE).get_page(request.GET.get("page"))
+        found = selectors.services_for_chapter(chapter=chapter, municipality=municipality)
+        page = Paginator(found, SERVICES_PER_PAGE).get_page(request.GET.get("page"))
+        services = service_rows(page.object_list)
     return render(
         request,
         "guides/guidechapter_detail.html",
@@ -53,6 +54,7 @@ def chapter_detail(request, slug):
             "municipality": municipality,
             "place": municipality,
             "page_obj": page,
+            "services": services,
         },
     )
 

@@ -1,5 +1,7 @@
 """Which language a text is shown in, and what to do when its translation is missing."""
 
+import functools
+import re
 from dataclasses import dataclass
 from urllib.parse import unquote
 
@@ -65,17 +67,44 @@ def localized_text(*, obj, field: str) -> LocalizedText:
     )
 
 
+def localized_columns(field: str) -> list[str]:
+    """The columns `localized_text` reads of `field` in the active language."""
+    default = settings.MODELTRANSLATION_DEFAULT_LANGUAGE
+    if get_language() == CYRILLIC:
+        return [build_localized_fieldname(field, default), "cyrillic"]
+    codes = dict.fromkeys((content_language(), default))
+    return [build_localized_fieldname(field, code) for code in codes]
+
+
 def _latin_span(text: str) -> str:
     return f'<span class="latn">{text}</span>'
+
+
+# Names and titles recur on every page (a picker shows 200 municipalities): their Cyrillic is
+# kept per process, keyed by the text and the names kept in Latin. Longer texts (a service's
+# description) are transliterated each time rather than held in memory.
+CYRILLIC_KEPT_CHARACTERS = 200
+
+
+@functools.lru_cache(maxsize=8192)
+def _cyrillic_kept(text: str, keep: re.Pattern | None, html: bool) -> str:
+    return latin_to_cyrillic(text, keep=keep, mark=_latin_span if html else None)
+
+
+def _cyrillic(text: str, *, html: bool) -> str:
+    from .models import latin_names_pattern  # the names coordinators keep in Latin
+
+    keep = latin_names_pattern()
+    if len(text) <= CYRILLIC_KEPT_CHARACTERS:
+        return _cyrillic_kept(str(text), keep, html)
+    return latin_to_cyrillic(text, keep=keep, mark=_latin_span if html else None)
 
 
 def page_text(text: LocalizedText) -> str:
     """The text as the page shows it, as plain text (a `<title>`, an attribute, a message)."""
     if not text.cyrillic:
         return text.text
-    from .models import latin_names_pattern  # the names coordinators keep in Latin
-
-    return latin_to_cyrillic(text.text, keep=latin_names_pattern())
+    return _cyrillic(text.text, html=False)
 
 
 def page_html(text: LocalizedText, html: SafeString) -> SafeString:
@@ -86,11 +115,8 @@ def page_html(text: LocalizedText, html: SafeString) -> SafeString:
     """
     if not text.cyrillic:
         return html
-    from .models import latin_names_pattern
-
-    return mark_safe(  # noqa: S308 - transliteration keeps markup and escaping as they are
-        latin_to_cyrillic(html, keep=latin_names_pattern(), mark=_latin_span)
-    )
+    # Transliteration keeps markup and escaping as they are.
+    return mark_safe(_cyrillic(html, html=True))  # noqa: S308
 
 
 @dataclass(frozen=True)

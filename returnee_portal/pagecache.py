@@ -63,7 +63,12 @@ def _cache():
 
 
 def object_tag(obj: Model) -> str:
-    return f"{obj._meta.label_lower}:{obj.pk}"
+    return row_tag(type(obj), obj.pk)
+
+
+def row_tag(model: type[Model], pk) -> str:
+    """The tag of one object read as a row (`values()`), which no signal tags by itself."""
+    return f"{model._meta.label_lower}:{pk}"
 
 
 def list_tag(model: type[Model], **filters) -> str:

@@ -13,8 +13,8 @@ from django.utils import timezone
 from modeltranslation.utils import build_localized_fieldname
 
 from returnee_portal.feeds import with_history_dates
-from returnee_portal.languages import localized_fields
-from returnee_portal.pagecache import list_tag, page_depends_on
+from returnee_portal.languages import localized_columns, localized_fields
+from returnee_portal.pagecache import list_tag, page_depends_on, row_tag
 from returnee_portal.roles import user_is_coordinator
 
 from .filters import ServiceFilter
@@ -47,6 +47,12 @@ def _names_only() -> list[str]:
         build_localized_fieldname("name", code) for code in settings.MODELTRANSLATION_LANGUAGES
     ]
     return ["id", "slug", "cyrillic", *names]
+
+
+def _names_shown() -> list[str]:
+    """The columns of a row of names (not a model instance, which may be read in other ways)
+    shown in the page's language: what `localized_text` reads."""
+    return ["id", "slug", *localized_columns("name")]
 
 
 def districts_with_municipalities(*, category: Category | None = None) -> list[SimpleNamespace]:
@@ -86,31 +92,17 @@ def _district_rows(municipalities: QuerySet[Municipality]) -> list[SimpleNamespa
     the rows need no tags of their own.
     """
     by_district: dict[int, list[SimpleNamespace]] = defaultdict(list)
-    for row in municipalities.values("district_id", *_names_only()):
+    for row in municipalities.values("district_id", *_names_shown()):
         by_district[row.pop("district_id")].append(SimpleNamespace(**row))
-    districts = District.objects.filter(pk__in=list(by_district)).values(*_names_only())
+    districts = District.objects.filter(pk__in=list(by_district)).values(*_names_shown())
     return [SimpleNamespace(**row, municipalities=by_district[row["id"]]) for row in districts]
 
 
 def services_for_municipality(*, municipality: Municipality, filters) -> ServiceFilter:
-    """The municipality's published services, narrowed by the visitor's filters."""
+    """The municipality's published services, narrowed by the visitor's filters (a page of
+    them is shown as `service_rows`)."""
     page_depends_on(list_tag(Service, municipality=municipality.pk))
-    # A row of the list reads only names (in every language): not the five languages of every
-    # text of 50 services. The categories go to a list (to_attr) rather than a queryset per
-    # service, each built through modeltranslation.
-    queryset = (
-        Service.objects.published()
-        .filter(municipality=municipality)
-        .select_related("organization")
-        .only("municipality", *_names_only(), *(f"organization__{name}" for name in _names_only()))
-        .prefetch_related(
-            Prefetch(
-                "categories",
-                queryset=Category.objects.only(*_names_only()),
-                to_attr="listed_categories",
-            )
-        )
-    )
+    queryset = Service.objects.published().filter(municipality=municipality)
     return ServiceFilter(filters, queryset=queryset)
 
 
@@ -167,13 +159,59 @@ def service_detail(*, slug: str) -> QuerySet[Service]:
     )
 
 
+def service_rows(services: QuerySet[Service]) -> list[SimpleNamespace]:
+    """A page of a list of services as plain rows, in three queries: each service's slug and
+    name, its `organization` and `municipality` (their names) and `listed_categories`, in the
+    page's language (what `localized_text` reads).
+
+    Rows, not model instances: 50 services with their organizations and 150 categories built
+    through modeltranslation cost more than the rest of a municipality's page. The page
+    depends on each organization, municipality and category it names (rows tag nothing).
+    """
+    names = localized_columns("name")
+    related = ("organization", "municipality")
+    rows = list(
+        services.prefetch_related(None).values(
+            "id", "slug", *names, *(f"{r}_id" for r in related),
+            *(f"{r}__{name}" for r in related for name in names),
+        )
+    )  # fmt: skip
+    links = defaultdict(list)
+    for service_id, category_id in Service.categories.through.objects.filter(
+        service_id__in=[row["id"] for row in rows]
+    ).values_list("service_id", "category_id"):
+        links[service_id].append(category_id)
+    # In the categories' own order (as everywhere on the site).
+    categories = {
+        row["id"]: SimpleNamespace(**row)
+        for row in Category.objects.filter(
+            pk__in={pk for pks in links.values() for pk in pks}
+        ).values("id", *names)
+    }
+    position = {pk: n for n, pk in enumerate(categories)}
+    page_depends_on(
+        *(row_tag(Category, pk) for pk in categories),
+        *(row_tag(Organization, row["organization_id"]) for row in rows),
+        *(row_tag(Municipality, row["municipality_id"]) for row in rows if row["municipality_id"]),
+    )
+    return [
+        SimpleNamespace(
+            slug=row["slug"],
+            **{name: row[name] for name in names},
+            **{
+                r: SimpleNamespace(**{name: row[f"{r}__{name}"] for name in names}) for r in related
+            },
+            listed_categories=[categories[pk] for pk in sorted(links[row["id"]], key=position.get)],
+        )
+        for row in rows
+    ]
+
+
 def services_of_organization(*, organization: Organization) -> QuerySet[Service]:
     page_depends_on(list_tag(Service, organization=organization.pk))
     return (
         Service.objects.published()
         .filter(organization=organization)
-        .select_related("organization", "municipality")
-        .prefetch_related("categories")
         .order_by("municipality__name", "name", "pk")
     )
 

@@ -66,6 +66,7 @@ def municipality_detail(request, slug):
         "categories": selectors.categories_in_municipality(municipality=municipality),
         "languages": selectors.languages_in_municipality(municipality=municipality),
         "page_obj": page,
+        "services": selectors.service_rows(page.object_list),
     }
     if category is not None and not page.paginator.count:
         # Nothing of this kind here yet: where the guide explains it, and where nearby has it.
@@ -108,7 +109,12 @@ def organization_detail(request, slug):
     return render(
         request,
         "services/organization_detail.html",
-        {"organization": organization, "place": organization.municipality, "page_obj": page},
+        {
+            "organization": organization,
+            "place": organization.municipality,
+            "page_obj": page,
+            "services": selectors.service_rows(page.object_list),
+        },
     )
 
 

@@ -131,6 +131,24 @@ def test_an_organization_renamed_shows_on_its_services_pages(visitor, doctor):
     assert "Health centre of Tutin" in fetch(visitor, "/en/usluge/dom-zdravlja/").text
 
 
+def test_lists_show_a_renamed_organization_or_category_at_once(visitor, doctor, health):
+    """The lists of services read names as rows, not objects: they still depend on them."""
+    listing = "/en/opstine/tutin/"
+    assert "Dom zdravlja" in fetch(visitor, listing).text
+    assert fetch(visitor, listing)["X-Page-Cache"] == "hit"
+    doctor.organization.name_en = "Health centre of Tutin"
+    doctor.organization.save()
+    assert "Health centre of Tutin" in fetch(visitor, listing).text
+    health.name_en = "Health care"
+    health.save()
+    assert '<span class="label">Health care</span>' in fetch(visitor, listing).text
+    organization_page = f"/en/organizacije/{doctor.organization.slug}/"
+    assert "Dom zdravlja Tutin" in fetch(visitor, organization_page).text
+    doctor.name_en = "Health centre, family doctors"
+    doctor.save()
+    assert "Health centre, family doctors" in fetch(visitor, organization_page).text
+
+
 def test_an_admin_save_shows_at_once(visitor, associate_client, own_municipality, health):
     service = ServiceFactory(
         municipality=own_municipality,
