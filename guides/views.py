@@ -10,7 +10,7 @@ from returnee_portal.filenames import download_filename
 from returnee_portal.pagecache import public_page
 from returnee_portal.params import query_slug
 from services.models import Municipality
-from services.selectors import districts_for_picker, service_rows
+from services.selectors import service_rows
 
 from . import selectors
 from .pdf import guide_pdf
@@ -50,7 +50,6 @@ def chapter_detail(request, slug):
             "previous": previous,
             "following": following,
             "has_services_box": has_services_box,
-            "districts": districts_for_picker() if has_services_box else (),
             "municipality": municipality,
             "place": municipality,
             "page_obj": page,

@@ -32,18 +32,20 @@ from guides.selectors import chapters_published
 from returnee_portal.languages import language_links, localized_text, page_text
 from returnee_portal.links import slug_addresses
 from returnee_portal.pagecache import content_fingerprint, list_tag, page_depends_on
+from returnee_portal.views import HOME_CALLS
 from services.models import Category, Municipality, OpenCall, Service
 from services.selectors import categories_in_municipality, open_calls_current
 from services.views import CALLS_PER_PAGE, SERVICES_PER_PAGE
 
 HOME_BYTES = 900  # search, categories, guide link
-HOME_CALLS = 5  # the open calls the home page shows (returnee_portal/views.py)
 # A municipality in a picker (home, and each chapter that lists services) or in the list.
 PICKER_BYTES = 8
 MUNICIPALITY_LIST_BYTES = 150
 LISTING_BYTES = 1250  # a municipality's page: search, categories, contact, guide link
 LISTING_ITEM_BYTES = 30
-CALL_BYTES = 270
+HOME_CALL_BYTES = 40  # a call's line on the home page: title and deadline
+CALL_BYTES = 150  # a call's card on the list of open calls
+CALL_PAGE_BYTES = 290  # a call's own page inside the frame: its card, the ways to send it on
 CALLS_BYTES = 250
 SERVICE_BYTES = 650  # a service's page around its texts: contacts, checklist, share, feedback
 CHAPTER_BYTES = 450
@@ -131,7 +133,7 @@ def municipality_package(*, municipality: Municipality) -> Package:
     size = (
         len(pages) * frame
         + HOME_BYTES
-        + min(len(calls), HOME_CALLS) * CALL_BYTES
+        + min(len(calls), HOME_CALLS) * HOME_CALL_BYTES
         + MUNICIPALITY_LIST_BYTES
         + 2 * municipalities * PICKER_BYTES  # the home page's picker, the municipality list
         + len(lists) * (LISTING_BYTES + len(categories) * PICKER_BYTES)
@@ -139,7 +141,7 @@ def municipality_package(*, municipality: Municipality) -> Package:
         + len(services) * SERVICE_BYTES
         + sum(_text_size(service, SERVICE_FIELDS) for service in services)
         + CALLS_BYTES
-        + 2 * len(calls) * CALL_BYTES  # on the list and on its own page
+        + len(calls) * (CALL_BYTES + CALL_PAGE_BYTES)
         + OFFLINE_PAGE_BYTES
     )
     guide = _guide(frame=frame, municipalities=municipalities)

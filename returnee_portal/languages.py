@@ -50,13 +50,13 @@ def localized_text(*, obj, field: str) -> LocalizedText:
     (`ContentModel.cyrillic`), still to be transliterated by `page_text` or `page_html`.
     """
     default = settings.MODELTRANSLATION_DEFAULT_LANGUAGE
-    if get_language() == CYRILLIC:
+    page_language = get_language()
+    if page_language == CYRILLIC:
         latin = getattr(obj, build_localized_fieldname(field, default)) or ""
         correction = (getattr(obj, "cyrillic", None) or {}).get(field) or {}
         text = correction.get("text") if correction.get("source") == latin else None
         return LocalizedText(text=text or latin, html_lang=None, is_fallback=False, cyrillic=True)
-    language = content_language()
-    value = getattr(obj, build_localized_fieldname(field, language)) or ""
+    value = getattr(obj, build_localized_fieldname(field, _content_language(page_language))) or ""
     if value:
         return LocalizedText(text=value, html_lang=None, is_fallback=False)
     value = getattr(obj, build_localized_fieldname(field, default)) or ""
@@ -70,10 +70,19 @@ def localized_text(*, obj, field: str) -> LocalizedText:
 def localized_columns(field: str) -> list[str]:
     """The columns `localized_text` reads of `field` in the active language."""
     default = settings.MODELTRANSLATION_DEFAULT_LANGUAGE
-    if get_language() == CYRILLIC:
+    page_language = get_language()
+    if page_language == CYRILLIC:
         return [build_localized_fieldname(field, default), "cyrillic"]
-    codes = dict.fromkeys((content_language(), default))
+    codes = dict.fromkeys((_content_language(page_language), default))
     return [build_localized_fieldname(field, code) for code in codes]
+
+
+@functools.cache
+def _content_language(page_language: str | None) -> str:
+    """The content language modeltranslation reads on a page in `page_language` (once per
+    language, not once per text: a list page reads hundreds)."""
+    with override(page_language):
+        return content_language()
 
 
 def _latin_span(text: str) -> str:

@@ -14,7 +14,9 @@ from returnee_portal import outage
 from returnee_portal.pagecache import list_tag, page_depends_on, public_page
 from returnee_portal.params import query_slug
 from services.models import Category, Municipality
-from services.selectors import districts_for_picker, open_calls_current
+from services.selectors import open_calls_closing_first
+
+HOME_CALLS = 5  # the open calls the home page names (all of them: the list of open calls)
 
 
 @public_page
@@ -31,9 +33,8 @@ def home(request):
         "home.html",
         {
             "place": Municipality.objects.filter(slug=place_slug).first() if place_slug else None,
-            "districts": districts_for_picker(),
             "categories": Category.objects.all(),
-            "open_calls": open_calls_current()[:5],
+            "open_calls": open_calls_closing_first(count=HOME_CALLS),
         },
     )
 

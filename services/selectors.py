@@ -221,6 +221,12 @@ def open_calls_current() -> QuerySet[OpenCall]:
     return _calls_shown(OpenCall.objects.open_on(timezone.localdate()))
 
 
+def open_calls_closing_first(*, count: int) -> QuerySet[OpenCall]:
+    """The first `count` calls open today, the soonest to close first (titles and deadlines)."""
+    page_depends_on(list_tag(OpenCall))
+    return OpenCall.objects.open_on(timezone.localdate())[:count]
+
+
 def open_call_detail(*, slug: str) -> QuerySet[OpenCall]:
     """The call, once it has opened (a call announced ahead is not shown before its day)."""
     page_depends_on(list_tag(OpenCall))  # the day it opens, or if it is created after a 404

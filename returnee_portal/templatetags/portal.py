@@ -44,7 +44,7 @@ def translated_html(obj, field, *, format="inline", **markdown_options):
             "<ul>{}</ul>", format_html_join("", "<li>{}</li>", ((line,) for line in lines if line))
         )
     else:
-        content = format_html("{}", text.text)
+        content = conditional_escape(text.text)
     content = page_html(text, content)
     block = format != "inline"
     if not text.html_lang:

@@ -1,13 +1,19 @@
 from html import escape
 
 from django import template
+from django.utils.formats import date_format
 from django.utils.html import format_html_join
 from django.utils.safestring import mark_safe
-from django.utils.translation import ngettext
+from django.utils.translation import get_language, gettext, ngettext
 
 from returnee_portal.languages import localized_text, page_text
 from returnee_portal.links import slug_addresses
+from returnee_portal.models import LatinName
+from returnee_portal.pagecache import content_fingerprint, list_tag, page_depends_on
 from returnee_portal.templatetags.portal import translated_html
+
+from ..models import District, Municipality
+from ..selectors import districts_for_picker
 
 register = template.Library()
 
@@ -19,25 +25,41 @@ def services_count(count: int) -> str:
     return ngettext("%(counter)s service", "%(counter)s services", count) % {"counter": count}
 
 
-@register.simple_tag
-def municipality_options(districts, selected=None):
-    """`districts`: services.selectors.districts_for_picker(); `selected`: a Municipality.
+# The picker's options in each language, with the fingerprint of what they were built from:
+# built again when a district, a municipality or a name kept in Latin changes, not for every
+# page that offers the picker (home, and every chapter that lists services).
+_options_kept: dict[str, tuple[str, str]] = {}
 
-    The picker's `<optgroup>`s of municipalities by district: written here with plain string
-    formatting, not a template loop or format_html() per option, because 200 options that
-    way cost more than the rest of the page. Every name is escaped.
-    """
-    chosen = selected.slug if selected else None
+
+@register.simple_tag
+def municipality_options(selected=None):
+    """The picker's `<optgroup>`s of municipalities by district; `selected`: a Municipality."""
+    tags = (list_tag(District), list_tag(Municipality), list_tag(LatinName))
+    page_depends_on(*tags)
+    fingerprint = content_fingerprint(*tags)
+    language = get_language()
+    kept = _options_kept.get(language)
+    if kept is None or kept[0] != fingerprint:
+        kept = _options_kept[language] = (fingerprint, _options(districts_for_picker()))
+    options = kept[1]
+    if selected:
+        option = f'<option value="{escape(selected.slug)}">'
+        options = options.replace(option, option[:-1] + " selected>", 1)
+    return mark_safe(options)  # noqa: S308 - built by _options, which escapes every value
+
+
+def _options(districts) -> str:
+    """Written with plain string formatting, not a template loop or format_html() per
+    option: 200 options that way cost more than the rest of the page."""
     lines = []
     for district in districts:
         lines.append(f'<optgroup label="{escape(_name(district))}">')
         lines += [
-            f'<option value="{escape(m.slug)}"{" selected" if m.slug == chosen else ""}>'
-            f"{escape(_name(m))}</option>"
+            f'<option value="{escape(m.slug)}">{escape(_name(m))}</option>'
             for m in district.municipalities
         ]
         lines.append("</optgroup>")
-    return mark_safe("\n".join(lines))  # noqa: S308 - every value above is escaped
+    return "\n".join(lines)
 
 
 @register.simple_tag(takes_context=True)
@@ -79,6 +101,17 @@ def service_items(services, with_place=False, with_categories=False):
             + "</li>"
         )
     return mark_safe("\n".join(lines))  # noqa: S308 - the addresses are escaped, the names HTML
+
+
+@register.simple_tag
+def call_deadline(call) -> str:
+    """What is said of a call's deadline, on its card and in short lists."""
+    if call.closes_on is None:
+        return gettext("No closing date published")
+    date = {"date": date_format(call.closes_on, "DATE_FORMAT")}
+    if call.is_closed:
+        return gettext("Closed on %(date)s") % date
+    return gettext("Apply by %(date)s") % date
 
 
 def _name(obj) -> str:

@@ -6,6 +6,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone, translation
 
+from returnee_portal.models import LatinName
 from services.models import Service
 from tests.factories import (
     CategoryFactory,
@@ -276,6 +277,20 @@ def test_municipality_list_groups_by_district_and_counts_services(client, tutin)
     assert "2 services" in html
 
 
+def test_the_picker_is_built_again_when_what_it_lists_changes(client, settings, tutin):
+    """Its options are kept between pages (not built for each): never past a change."""
+    settings.PAGECACHE_ENABLED = False
+    assert '<option value="tutin">Tutin</option>' in client.get("/sr-latn/").text
+    MunicipalityFactory(name_sr_latn="Sjenica", slug="sjenica", district=tutin.district)
+    assert '<option value="sjenica">Sjenica</option>' in client.get("/sr-latn/").text
+    tutin.district.name_sr_latn = "Raški upravni okrug"
+    tutin.district.save()
+    assert '<optgroup label="Raški upravni okrug">' in client.get("/sr-latn/").text
+    assert '<option value="sjenica">Сјеница</option>' in client.get("/sr/").text
+    LatinName.objects.create(name="Sjenica")
+    assert '<option value="sjenica">Sjenica</option>' in client.get("/sr/").text
+
+
 def test_closed_calls_drop_off_the_public_lists(client):
     today = timezone.localdate()
     OpenCallFactory(title_en="Grant still open", closes_on=today)
@@ -310,6 +325,18 @@ def test_open_calls_come_ten_to_a_page_each_linking_to_its_own_page(client):
     assert page.status_code == 200
     assert "<h1>Call 11</h1>" in page.text
     assert "Apply by" in page.text
+
+
+def test_home_names_the_five_calls_closing_first_with_their_deadlines(client):
+    today = timezone.localdate()
+    for day in range(6):
+        OpenCallFactory(
+            slug=f"poziv-{day}", title_en=f"Call {day}", closes_on=today + datetime.timedelta(day)
+        )
+    html = client.get("/en/").text
+    assert '<a href="/en/konkursi/poziv-0/">Call 0</a> <small>Apply by ' in html
+    assert "Call 4" in html and "Call 5" not in html
+    assert "Send this on" not in html  # on each call's own page
 
 
 def test_a_closed_call_keeps_its_page_saying_it_closed(client):
